@@ -1,0 +1,114 @@
+// One definition drives both the renderer and validation: the answer schema is derived
+// from the form, so the browser and the server accept exactly the same answers.
+import * as z from 'zod/mini';
+import { ENGLISH_MESSAGES, type ValidationMessages } from './messages';
+import { dropIrrelevant, isEmpty, relevantQuestionIds, type Answers } from './relevance';
+import { questionsOf, type Form, type Question } from './schema';
+
+/** Text length caps where a question sets none, so no answer can flood storage. */
+export const DEFAULT_MAX_TEXT_CHARS = 500;
+export const DEFAULT_MAX_LONGTEXT_CHARS = 10_000;
+export const LIKERT_POINTS = 5;
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a YYYY-MM-DD string names a day that exists. */
+export function isRealDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function textSchema(q: Question, m: ValidationMessages) {
+  const max = q.max ?? (q.type === 'longtext' ? DEFAULT_MAX_LONGTEXT_CHARS : DEFAULT_MAX_TEXT_CHARS);
+  return z.string({ error: m.text }).check(z.minLength(q.min ?? 1, { error: m.tooShort(q.min ?? 1) }), z.maxLength(max, { error: m.tooLong(max) }));
+}
+
+function numberSchema(q: Question, m: ValidationMessages) {
+  const base = q.type === 'integer' ? z.int({ error: m.integer }) : z.number({ error: m.number });
+  const checks = [];
+  if (q.min !== undefined) checks.push(z.gte(q.min, { error: m.tooSmall(q.min) }));
+  if (q.max !== undefined) checks.push(z.lte(q.max, { error: m.tooLarge(q.max) }));
+  return checks.length ? base.check(...checks) : base;
+}
+
+function choicesSchema(q: Question, m: ValidationMessages) {
+  const ids = (q.options ?? []).map((o) => o.id);
+  const option = z.enum(ids as [string, ...string[]], { error: m.option });
+  if (q.type === 'single') return option;
+  const min = q.min ?? 1;
+  const max = q.max ?? ids.length;
+  return z.array(option, { error: m.option }).check(
+    z.minLength(min, { error: m.tooFewChoices(min) }),
+    z.maxLength(max, { error: m.tooManyChoices(max) }),
+    z.refine((list) => new Set(list).size === list.length, { error: m.duplicateChoice }),
+  );
+}
+
+/** The zod schema for one question's value, by type (PRODUCT.md section 3). */
+export function valueSchema(q: Question, m: ValidationMessages = ENGLISH_MESSAGES): z.ZodMiniType {
+  switch (q.type) {
+    case 'text':
+    case 'longtext':
+      return textSchema(q, m);
+    case 'integer':
+    case 'number':
+      return numberSchema(q, m);
+    case 'date':
+      return z.string({ error: m.date }).check(z.refine(isRealDate, { error: m.date }));
+    case 'single':
+    case 'multi':
+      return choicesSchema(q, m);
+    case 'yesno':
+      return z.enum(['yes', 'no'], { error: m.yesno });
+    case 'likert':
+      return z.int({ error: m.likert }).check(z.gte(1, { error: m.likert }), z.lte(LIKERT_POINTS, { error: m.likert }));
+  }
+}
+
+/** Problems that depend on the whole set of answers: required questions and skip logic. */
+export function completenessErrors(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES): Record<string, string> {
+  const shown = relevantQuestionIds(form, answers);
+  const errors: Record<string, string> = {};
+  for (const q of questionsOf(form)) {
+    const value = answers[q.id];
+    const answered = value !== undefined && !isEmpty(value);
+    if (shown.has(q.id) && q.required && !answered) errors[q.id] = m.required;
+    if (!shown.has(q.id) && value !== undefined) errors[q.id] = m.notApplicable;
+  }
+  return errors;
+}
+
+/** The answers of a finalized submission: known questions, valid values, required ones present, irrelevant ones absent. */
+export function answerSchema(form: Form, m: ValidationMessages = ENGLISH_MESSAGES) {
+  const shape: Record<string, z.ZodMiniOptional<z.ZodMiniType>> = {};
+  for (const q of questionsOf(form)) shape[q.id] = z.optional(valueSchema(q, m));
+  return z.strictObject(shape, { error: m.unknownQuestion }).check(
+    z.superRefine((answers, ctx) => {
+      for (const [question, message] of Object.entries(completenessErrors(form, answers as Answers, m))) {
+        ctx.issues.push({ code: 'custom', message, path: [question], input: answers[question] });
+      }
+    }),
+  );
+}
+
+/** Errors by question id (the first per question), for finalizing: `{}` means valid. */
+export function validateAnswers(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const known = new Set(questionsOf(form).map((q) => q.id));
+  for (const q of questionsOf(form)) {
+    const value = answers[q.id];
+    if (value === undefined) continue;
+    const result = valueSchema(q, m).safeParse(value);
+    if (!result.success) errors[q.id] = result.error.issues[0]?.message ?? m.option;
+  }
+  for (const key of Object.keys(answers)) if (!known.has(key)) errors[key] = m.unknownQuestion;
+  for (const [id, message] of Object.entries(completenessErrors(form, answers, m))) errors[id] ??= message;
+  return errors;
+}
+
+/** What finalizing stores: irrelevant and empty answers dropped, then validated. */
+export function finalizeAnswers(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES): { answers: Answers; errors: Record<string, string> } {
+  const kept = dropIrrelevant(form, answers);
+  return { answers: kept, errors: validateAnswers(form, kept, m) };
+}

@@ -1,0 +1,40 @@
+/** Words of validation errors, kept apart so another language can supply its own. */
+export interface ValidationMessages {
+  required: string;
+  notApplicable: string;
+  unknownQuestion: string;
+  text: string;
+  tooShort: (n: number) => string;
+  tooLong: (n: number) => string;
+  number: string;
+  integer: string;
+  tooSmall: (n: number) => string;
+  tooLarge: (n: number) => string;
+  date: string;
+  option: string;
+  duplicateChoice: string;
+  tooFewChoices: (n: number) => string;
+  tooManyChoices: (n: number) => string;
+  yesno: string;
+  likert: string;
+}
+
+export const ENGLISH_MESSAGES: ValidationMessages = {
+  required: 'This question needs an answer.',
+  notApplicable: 'This question does not apply given the earlier answers, so it must be left empty.',
+  unknownQuestion: 'This is not a question of this form.',
+  text: 'Enter text.',
+  tooShort: (n) => `Enter at least ${n} characters.`,
+  tooLong: (n) => `Enter at most ${n} characters.`,
+  number: 'Enter a number.',
+  integer: 'Enter a whole number.',
+  tooSmall: (n) => `Enter a number of at least ${n}.`,
+  tooLarge: (n) => `Enter a number of at most ${n}.`,
+  date: 'Enter a real date as YYYY-MM-DD.',
+  option: 'Choose one of the options given.',
+  duplicateChoice: 'Each option can be chosen only once.',
+  tooFewChoices: (n) => `Choose at least ${n}.`,
+  tooManyChoices: (n) => `Choose at most ${n}.`,
+  yesno: 'Answer yes or no.',
+  likert: 'Choose a point from 1 (strongly disagree) to 5 (strongly agree).',
+};

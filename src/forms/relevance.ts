@@ -1,0 +1,45 @@
+import { questionsOf, type Form, type Question } from './schema';
+
+/** Answers as held while filling: question id to a value of the wire format. */
+export type AnswerValue = string | number | string[];
+export type Answers = Record<string, AnswerValue>;
+
+/** Whether one question applies, given the answers so far. */
+export function isRelevant(question: Question, answers: Answers): boolean {
+  const rule = question.relevant;
+  if (!rule) return true;
+  const value = answers[rule.question];
+  if (value === undefined) return false;
+  if ('equals' in rule) return value === rule.equals;
+  if ('includes' in rule) return Array.isArray(value) && value.includes(rule.includes);
+  return !Array.isArray(value) && rule.oneOf.includes(value);
+}
+
+/**
+ * Ids of the questions that apply, in form order. A question whose condition's own
+ * question is hidden is hidden too, so chains of skip logic collapse together.
+ */
+export function relevantQuestionIds(form: Form, answers: Answers): Set<string> {
+  const shown = new Set<string>();
+  for (const q of questionsOf(form)) {
+    if (q.relevant && !shown.has(q.relevant.question)) continue;
+    if (isRelevant(q, answers)) shown.add(q.id);
+  }
+  return shown;
+}
+
+/** The answers that reach storage on finalize: only relevant, answered questions. */
+export function dropIrrelevant(form: Form, answers: Answers): Answers {
+  const shown = relevantQuestionIds(form, answers);
+  const kept: Answers = {};
+  for (const q of questionsOf(form)) {
+    const value = answers[q.id];
+    if (shown.has(q.id) && value !== undefined && !isEmpty(value)) kept[q.id] = value;
+  }
+  return kept;
+}
+
+/** An empty text or an empty choice list counts as no answer. */
+export function isEmpty(value: AnswerValue): boolean {
+  return (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
