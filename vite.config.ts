@@ -1,10 +1,12 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 
 // Browser tests drive the production build, so they run in Node, one file at a time.
 export default defineConfig({
   plugins: [preact()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: { target: 'es2022', sourcemap: false },
   test: {
     projects: [

@@ -1,0 +1,33 @@
+// A submission as this device keeps it: the wire submission plus its life on the device.
+import * as z from 'zod/mini';
+import { AnswersShapeSchema, SubmissionMetaSchema } from '../forms/submission';
+
+export const SUBMISSION_STATUSES = ['draft', 'queued', 'synced', 'rejected'] as const;
+export const SubmissionStatusSchema = z.enum(SUBMISSION_STATUSES);
+export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
+
+/** A draft has no completion time yet; it gains one on finalize. */
+export const StoredMetaSchema = z.extend(z.partial(SubmissionMetaSchema, { completedAt: true }), {
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type StoredMeta = z.infer<typeof StoredMetaSchema>;
+
+export const SubmissionErrorSchema = z.object({ path: z.optional(z.string()), message: z.string() });
+export type SubmissionError = z.infer<typeof SubmissionErrorSchema>;
+
+export const StoredSubmissionSchema = z.object({
+  id: z.uuid(),
+  formId: z.string(),
+  formVersion: z.int(),
+  status: SubmissionStatusSchema,
+  answers: AnswersShapeSchema,
+  meta: StoredMetaSchema,
+  /** When the server confirmed it (stored or duplicate). */
+  syncedAt: z.optional(z.string()),
+  /** The server's reasons, for a rejected submission. */
+  errors: z.optional(z.array(SubmissionErrorSchema)),
+});
+export type StoredSubmission = z.infer<typeof StoredSubmissionSchema>;
+
+/** Statuses that are final on this device: read-only, counted as collected. */
+export const FINALIZED_STATUSES: readonly SubmissionStatus[] = ['queued', 'synced', 'rejected'];

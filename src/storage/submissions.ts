@@ -1,0 +1,149 @@
+// Every read and write of submissions. Components call these; they never see Dexie.
+import Dexie from 'dexie';
+import { finalizeAnswers } from '../forms/answers';
+import type { Answers } from '../forms/relevance';
+import type { Form, Locale } from '../forms/schema';
+import { db } from './db';
+import { StorageError, toStorageError } from './errors';
+import { FINALIZED_STATUSES, StoredSubmissionSchema, type StoredSubmission, type SubmissionStatus } from './record';
+
+/** Who is filling, recorded on every submission. */
+export interface DraftContext {
+  deviceId: string;
+  enumerator: string;
+  locale: Locale;
+  appVersion: string;
+}
+
+const now = () => new Date().toISOString();
+
+/** Runs a storage call, turning any failure into a StorageError the UI can describe. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+/** Starts a draft with a fresh UUID it keeps for life, optionally prefilled. */
+export function startDraft(form: Form, context: DraftContext, prefill: Answers = {}): Promise<StoredSubmission> {
+  const time = now();
+  const record: StoredSubmission = {
+    id: crypto.randomUUID(),
+    formId: form.id,
+    formVersion: form.version,
+    status: 'draft',
+    answers: prefill,
+    meta: { ...context, startedAt: time, updatedAt: time },
+  };
+  return guarded(async () => {
+    await db().submissions.add(record);
+    return record;
+  });
+}
+
+/**
+ * Saves a draft's answers as typed. One transaction: if the tab dies mid-write the previous
+ * answers stay; a finalized submission is never overwritten.
+ */
+export function saveDraft(id: string, answers: Answers): Promise<void> {
+  return guarded(() =>
+    db().transaction('rw', db().submissions, async () => {
+      const current = await db().submissions.get(id);
+      if (!current) throw new StorageError({ kind: 'missing' });
+      if (current.status !== 'draft') throw new StorageError({ kind: 'finalized' });
+      await db().submissions.put({ ...current, answers, meta: { ...current.meta, updatedAt: now() } });
+    }),
+  );
+}
+
+/** The outcome of finalizing: the stored submission, or errors by question and nothing written. */
+export type FinalizeResult = { ok: true; submission: StoredSubmission } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Validates and finalizes a draft: irrelevant answers are dropped, status becomes `queued`.
+ * Written with strict durability in one transaction, so when this resolves it is on disk;
+ * if the tab dies before, the draft is still a draft with its answers.
+ */
+export function finalize(form: Form, id: string, answers: Answers): Promise<FinalizeResult> {
+  const { answers: kept, errors } = finalizeAnswers(form, answers);
+  if (Object.keys(errors).length > 0) return Promise.resolve({ ok: false, errors });
+  return guarded(() =>
+    db().transaction('rw', db().submissions, async () => {
+      const current = await db().submissions.get(id);
+      if (!current) throw new StorageError({ kind: 'missing' });
+      if (current.status !== 'draft') throw new StorageError({ kind: 'finalized' });
+      const time = now();
+      const submission: StoredSubmission = {
+        ...current,
+        status: 'queued',
+        answers: kept,
+        meta: { ...current.meta, updatedAt: time, completedAt: time },
+      };
+      await db().submissions.put(submission);
+      return { ok: true as const, submission };
+    }),
+  );
+}
+
+/** One submission, checked against its schema as it is read back. */
+export async function getSubmission(id: string): Promise<StoredSubmission | undefined> {
+  const record = await guarded(() => db().submissions.get(id));
+  return record && StoredSubmissionSchema.parse(record);
+}
+
+/** Deletes a draft; finalized submissions are kept (they may be on their way to the server). */
+export function deleteDraft(id: string): Promise<void> {
+  return guarded(() =>
+    db().transaction('rw', db().submissions, async () => {
+      const current = await db().submissions.get(id);
+      if (current && current.status !== 'draft') throw new StorageError({ kind: 'finalized' });
+      await db().submissions.delete(id);
+    }),
+  );
+}
+
+/** Submissions of one form, newest first, one page at a time through the index. */
+export function listSubmissions(formId: string, page: { offset: number; limit: number }): Promise<StoredSubmission[]> {
+  return guarded(() =>
+    db()
+      .submissions.where('[formId+meta.updatedAt]')
+      .between([formId, Dexie.minKey], [formId, Dexie.maxKey])
+      .reverse()
+      .offset(page.offset)
+      .limit(page.limit)
+      .toArray(),
+  );
+}
+
+/** How many submissions a form has in each status, plus how many were finalized today. */
+export type FormCounts = Record<SubmissionStatus, number> & { total: number; today: number };
+
+/** Counts for one form, read from indexes only (no records are loaded). */
+export function countSubmissions(formId: string, since: Date = startOfToday()): Promise<FormCounts> {
+  return guarded(async () => {
+    const table = db().submissions;
+    const statuses = ['draft', 'queued', 'synced', 'rejected'] as const;
+    const byStatus = await Promise.all(statuses.map((s) => table.where('[formId+status]').equals([formId, s]).count()));
+    const today = await table.where('[formId+meta.completedAt]').between([formId, since.toISOString()], [formId, Dexie.maxKey]).count();
+    const counts = { total: 0, today } as FormCounts;
+    statuses.forEach((s, i) => {
+      counts[s] = byStatus[i] ?? 0;
+      counts.total += counts[s];
+    });
+    return counts;
+  });
+}
+
+/** Midnight of the current day in local time. */
+export function startOfToday(): Date {
+  const d = new Date();
+  d.setHours(0, 0, 0, 0);
+  return d;
+}
+
+/** Whether a submission can still be edited. */
+export function isEditable(submission: StoredSubmission): boolean {
+  return !FINALIZED_STATUSES.includes(submission.status);
+}

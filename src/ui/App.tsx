@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DraftContext } from '../storage/submissions';
+import { loadDeviceContext } from './device';
+import { DoneScreen } from './DoneScreen';
+import { FillScreen } from './FillScreen';
+import { Home } from './Home';
+import { parseRoute, type Route } from './router';
+import { SubmissionList } from './SubmissionList';
+import { ViewScreen } from './ViewScreen';
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', update);
+    return () => removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+/** The app shell: header, and the screen the address names. */
+export function App() {
+  const route = useRoute();
+  const [context, setContext] = useState<DraftContext | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  useEffect(() => {
+    loadDeviceContext().then(setContext, (e: unknown) => setFailure(`This browser's storage cannot be opened: ${String(e)}`));
+  }, []);
+  // Each new screen starts at the top, with focus on its heading for screen readers.
+  useEffect(() => {
+    scrollTo?.(0, 0);
+    requestAnimationFrame(() => {
+      const main = document.getElementById('main');
+      const heading = main?.querySelector<HTMLElement>('h1');
+      // A screen that focused its own control first (autofocus) keeps it.
+      if (!heading || (main?.contains(document.activeElement) && document.activeElement !== main)) return;
+      heading.tabIndex = -1;
+      heading.focus();
+    });
+  }, [route]);
+
+  return (
+    <>
+      <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Skip to content
+      </a>
+      <header class="app-header">
+        <a class="brand" href="#/">
+          Fieldbook
+        </a>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {failure ? <p role="alert">{failure}</p> : context ? <Screen route={route} context={context} onContextChange={setContext} /> : <p role="status">Opening…</p>}
+      </main>
+    </>
+  );
+}
+
+function Screen({ route, context, onContextChange }: { route: Route; context: DraftContext; onContextChange: (c: DraftContext) => void }) {
+  switch (route.screen) {
+    case 'home':
+      return <Home context={context} onContextChange={onContextChange} />;
+    case 'list':
+      return <SubmissionList formId={route.formId} page={route.page} context={context} />;
+    case 'fill':
+      return <FillScreen id={route.id} locale={context.locale} />;
+    case 'view':
+      return <ViewScreen id={route.id} locale={context.locale} />;
+    case 'done':
+      return <DoneScreen id={route.id} context={context} />;
+  }
+}

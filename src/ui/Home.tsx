@@ -1,0 +1,51 @@
+import { FORMS } from '../forms';
+import type { Form, Locale } from '../forms/schema';
+import { textIn } from '../forms/texts';
+import { countSubmissions, type DraftContext } from '../storage/submissions';
+import { DevicePanel } from './DevicePanel';
+import { routeHash } from './router';
+import { startResponse } from './start-response';
+import { useLive } from './use-live';
+
+/** The four forms with their counts, and a way to start each. */
+export function Home({ context, onContextChange }: { context: DraftContext; onContextChange: (c: DraftContext) => void }) {
+  return (
+    <div class="home">
+      <h1>Surveys</h1>
+      <ul class="form-cards">
+        {FORMS.map((form) => (
+          <FormCard key={form.id} form={form} context={context} locale={context.locale} />
+        ))}
+      </ul>
+      <DevicePanel context={context} onContextChange={onContextChange} />
+    </div>
+  );
+}
+
+function FormCard({ form, context, locale }: { form: Form; context: DraftContext; locale: Locale }) {
+  const counts = useLive(() => countSubmissions(form.id), [form.id]);
+  const title = textIn(form.title, locale);
+  return (
+    <li class="form-card">
+      <h2>{title}</h2>
+      <p class="counts" aria-label={`Counts for ${title}`}>
+        {counts ? (
+          <>
+            <span>{counts.draft} drafts</span> · <span>{counts.queued} waiting to send</span> · <span>{counts.synced} sent</span>
+            {counts.rejected > 0 && <span> · {counts.rejected} need attention</span>}
+          </>
+        ) : (
+          'Counting…'
+        )}
+      </p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => void startResponse(form, context)} aria-label={`New response: ${title}`}>
+          New response
+        </button>
+        <a class="button" href={routeHash({ screen: 'list', formId: form.id, page: 0 })} aria-label={`All responses: ${title}`}>
+          Responses ({counts?.total ?? '…'})
+        </a>
+      </div>
+    </li>
+  );
+}

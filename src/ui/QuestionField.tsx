@@ -1,0 +1,151 @@
+import { useState } from 'preact/hooks';
+import { LIKERT_POINTS } from '../forms/answers';
+import type { AnswerValue } from '../forms/relevance';
+import type { Locale, Question } from '../forms/schema';
+import { textIn } from '../forms/texts';
+
+export interface FieldProps {
+  question: Question;
+  value: AnswerValue | undefined;
+  error: string | undefined;
+  locale: Locale;
+  readOnly: boolean;
+  onChange: (id: string, value: AnswerValue | undefined) => void;
+}
+
+const LIKERT_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
+const YESNO = [
+  { id: 'yes', label: 'Yes' },
+  { id: 'no', label: 'No' },
+];
+
+/** Element ids of a question's parts, for label and description wiring. */
+export const fieldIds = (qid: string) => ({ input: `q-${qid}`, hint: `q-${qid}-hint`, error: `q-${qid}-error` });
+
+/** A question's description: required mark, hint and error, tied to its control by aria-describedby. */
+function Description({ question, error, locale }: Pick<FieldProps, 'question' | 'error' | 'locale'>) {
+  const ids = fieldIds(question.id);
+  return (
+    <>
+      {(question.hint || question.required) && (
+        <p class="hint" id={ids.hint}>
+          {question.required && <span class="required-tag">Required</span>}
+          {question.hint && textIn(question.hint, locale)}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={ids.error}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function describedBy(question: Question, error: string | undefined): string | undefined {
+  const ids = fieldIds(question.id);
+  const parts = [question.hint || question.required ? ids.hint : '', error ? ids.error : ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** Numbers keep the typed string locally, so "1." or "-" mid-typing is not erased. */
+function NumberInput({ question, value, error, readOnly, onChange }: FieldProps) {
+  const [raw, setRaw] = useState(value === undefined ? '' : String(value));
+  return (
+    <input
+      id={fieldIds(question.id).input}
+      type="number"
+      inputMode={question.type === 'integer' ? 'numeric' : 'decimal'}
+      step={question.type === 'integer' ? 1 : 'any'}
+      min={question.min}
+      max={question.max}
+      value={raw}
+      readOnly={readOnly}
+      required={question.required}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(question, error)}
+      onInput={(e) => {
+        const text = e.currentTarget.value;
+        setRaw(text);
+        const n = Number(text);
+        onChange(question.id, text.trim() === '' || !Number.isFinite(n) ? undefined : n);
+      }}
+    />
+  );
+}
+
+/** Radios or checkboxes in a fieldset whose legend is the question's wording. */
+function ChoiceGroup(props: FieldProps & { choices: { id: string; label: string }[]; multiple: boolean; numeric: boolean }) {
+  const { question, value, error, locale, readOnly, onChange, choices, multiple, numeric } = props;
+  const selected = Array.isArray(value) ? value : value === undefined ? [] : [String(value)];
+  const toggle = (id: string, checked: boolean) => {
+    if (!multiple) return onChange(question.id, numeric ? Number(id) : id);
+    const order = choices.map((c) => c.id);
+    const next = checked ? [...selected, id] : selected.filter((s) => s !== id);
+    onChange(question.id, order.filter((o) => next.includes(o)));
+  };
+  return (
+    <fieldset class={`choices choices-${question.type}`} disabled={readOnly} aria-describedby={describedBy(question, error)}>
+      <legend>{textIn(question.label, locale)}</legend>
+      <Description question={question} error={error} locale={locale} />
+      <div class="options">
+        {choices.map((c) => (
+          <label class="option" key={c.id}>
+            <input
+              type={multiple ? 'checkbox' : 'radio'}
+              name={question.id}
+              value={c.id}
+              checked={selected.includes(c.id)}
+              required={!multiple && question.required}
+              aria-invalid={error ? true : undefined}
+              onChange={(e) => toggle(c.id, e.currentTarget.checked)}
+            />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** One question as a real, labelled control; the only place that maps question types to widgets. */
+export function QuestionField(props: FieldProps) {
+  const { question, value, error, locale, readOnly, onChange } = props;
+  const ids = fieldIds(question.id);
+  const label = textIn(question.label, locale);
+  switch (question.type) {
+    case 'single':
+    case 'multi': {
+      const choices = (question.options ?? []).map((o) => ({ id: o.id, label: textIn(o.label, locale) }));
+      return <ChoiceGroup {...props} choices={choices} multiple={question.type === 'multi'} numeric={false} />;
+    }
+    case 'yesno':
+      return <ChoiceGroup {...props} choices={YESNO} multiple={false} numeric={false} />;
+    case 'likert': {
+      const choices = LIKERT_LABELS.slice(0, LIKERT_POINTS).map((l, i) => ({ id: String(i + 1), label: l }));
+      return <ChoiceGroup {...props} choices={choices} multiple={false} numeric />;
+    }
+  }
+  const common = {
+    id: ids.input,
+    readOnly,
+    required: question.required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(question, error),
+  };
+  const text = typeof value === 'string' ? value : '';
+  const onText = (e: { currentTarget: { value: string } }) => onChange(question.id, e.currentTarget.value === '' ? undefined : e.currentTarget.value);
+  return (
+    <div class={`field field-${question.type}`}>
+      <label for={ids.input}>{label}</label>
+      <Description question={question} error={error} locale={locale} />
+      {question.type === 'longtext' ? (
+        <textarea {...common} rows={4} maxLength={question.max} value={text} onInput={onText} />
+      ) : question.type === 'integer' || question.type === 'number' ? (
+        <NumberInput {...props} />
+      ) : (
+        <input {...common} type={question.type === 'date' ? 'date' : 'text'} maxLength={question.max} value={text} onInput={onText} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// Screens live in the hash so a reload mid-form reopens the same draft.
+
+/** Every screen of the app and what it needs. */
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'list'; formId: string; page: number }
+  | { screen: 'fill'; id: string }
+  | { screen: 'view'; id: string }
+  | { screen: 'done'; id: string };
+
+/** Reads a route from a location hash; anything unknown is home. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [screen, arg, extra] = parts;
+  if (screen === 'forms' && arg) return { screen: 'list', formId: arg, page: Math.max(0, Number(extra) || 0) };
+  if ((screen === 'fill' || screen === 'view' || screen === 'done') && arg) return { screen, id: arg };
+  return { screen: 'home' };
+}
+
+/** The hash for a route. */
+export function routeHash(route: Route): string {
+  switch (route.screen) {
+    case 'home':
+      return '#/';
+    case 'list':
+      return `#/forms/${encodeURIComponent(route.formId)}${route.page ? `/${route.page}` : ''}`;
+    default:
+      return `#/${route.screen}/${encodeURIComponent(route.id)}`;
+  }
+}
+
+/** Moves to a route; `replace` keeps the back button from returning to a screen that no longer applies. */
+export function navigate(route: Route, replace = false): void {
+  const url = `${location.pathname}${location.search}${routeHash(route)}`;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  dispatchEvent(new HashChangeEvent('hashchange'));
+}

@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Answers } from '../forms/relevance';
+import { describeFailure, toStorageError } from '../storage/errors';
+
+/** Short enough that a closed lid loses nothing typed more than this long ago. */
+export const AUTOSAVE_DEBOUNCE_MS = 400;
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+
+const openDraftFlushes = new Set<() => Promise<void>>();
+
+/** Writes every open draft's pending answers now (before an app update reloads the page). */
+export async function flushOpenDrafts(): Promise<void> {
+  await Promise.all([...openDraftFlushes].map((flush) => flush()));
+}
+
+/**
+ * Debounced draft saving. Writes are chained so an older save never lands after a newer one;
+ * pending answers are flushed when the page is hidden or closed, and on unmount.
+ */
+export function useAutosave(save: (answers: Answers) => Promise<void>) {
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const pending = useRef<Answers | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  const flush = () => {
+    clearTimeout(timer.current);
+    const answers = pending.current;
+    if (answers === undefined) return chain.current;
+    pending.current = undefined;
+    setState({ kind: 'saving' });
+    chain.current = chain.current
+      .then(() => saveRef.current(answers))
+      .then(
+        () => setState({ kind: 'saved', at: new Date() }),
+        (error: unknown) => {
+          // Keep the unsaved answers so the next change or flush tries again.
+          pending.current ??= answers;
+          setState({ kind: 'error', message: describeFailure(toStorageError(error).failure) });
+        },
+      );
+    return chain.current;
+  };
+
+  const schedule = (answers: Answers) => {
+    pending.current = answers;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), AUTOSAVE_DEBOUNCE_MS);
+  };
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    const onPageHide = () => void flush();
+    openDraftFlushes.add(flush);
+    document.addEventListener('visibilitychange', onHide);
+    addEventListener('pagehide', onPageHide);
+    return () => {
+      openDraftFlushes.delete(flush);
+      document.removeEventListener('visibilitychange', onHide);
+      removeEventListener('pagehide', onPageHide);
+      void flush();
+    };
+  }, []);
+
+  return { state, schedule, flush };
+}
