@@ -1,0 +1,46 @@
+// The server's settings, read once from the environment (PRODUCT.md section 5).
+import { resolve } from 'node:path';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_DATA_DIR = './data';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute. */
+  dataDir: string;
+  deviceToken?: string;
+  coordinatorToken?: string;
+  rateLimit: RateLimit;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}".`);
+  return value;
+}
+
+/** Settings from `env`; throws a readable error on a bad value. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const rawPort = env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(rawPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, not "${rawPort}".`);
+  const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
+  const deviceToken = nonEmpty(env.FIELDBOOK_DEVICE_TOKEN);
+  const coordinatorToken = nonEmpty(env.FIELDBOOK_COORDINATOR_TOKEN);
+  return {
+    port,
+    host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
+    dataDir: resolve(nonEmpty(env.DATA_DIR) ?? DEFAULT_DATA_DIR),
+    ...(deviceToken ? { deviceToken } : {}),
+    ...(coordinatorToken ? { coordinatorToken } : {}),
+    rateLimit: {
+      perMinute: positiveNumber(env, 'FIELDBOOK_RATE_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute),
+      burst: positiveNumber(env, 'FIELDBOOK_RATE_BURST', DEFAULT_RATE_LIMIT.burst),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Which handler answers which request. Every answer gets the security headers; every
+// failure becomes the one error shape.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_PREFIX } from '../src/sync/api';
+import type { Context } from './context';
+import { HttpError, SECURITY_HEADERS, allowMethods, sendError } from './http';
+import { handleExport } from './routes/export';
+import { handleForms, handleHealth } from './routes/info';
+import { handleSubmit } from './routes/submissions';
+import { serveStatic } from './static';
+
+const READ = ['GET', 'HEAD'] as const;
+const EXPORT_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/submissions\\.csv$`);
+
+async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    throw new HttpError(400, 'bad_request', 'The request URL is malformed.');
+  }
+  const path = url.pathname;
+  if (path !== '/api' && !path.startsWith('/api/')) {
+    allowMethods(req, READ);
+    return serveStatic(ctx.distDir, req, res, path);
+  }
+  if (path === `${API_PREFIX}/health`) {
+    allowMethods(req, READ);
+    return handleHealth(res);
+  }
+  if (path === `${API_PREFIX}/forms`) {
+    allowMethods(req, READ);
+    return handleForms(res);
+  }
+  if (path === `${API_PREFIX}/submissions`) {
+    allowMethods(req, ['POST']);
+    return handleSubmit(ctx, req, res);
+  }
+  const exportMatch = EXPORT_PATH.exec(path);
+  if (exportMatch?.[1] !== undefined) {
+    allowMethods(req, READ);
+    let formId: string;
+    try {
+      formId = decodeURIComponent(exportMatch[1]);
+    } catch {
+      throw new HttpError(400, 'bad_request', 'The form id in the URL is malformed.');
+    }
+    return handleExport(ctx, req, res, formId, url.searchParams);
+  }
+  throw new HttpError(404, 'not_found', `No API route ${path}.`);
+}
+
+/** The request listener: routes, then turns any failure into an error answer. */
+export function createHandler(ctx: Context): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    try {
+      await route(ctx, req, res);
+    } catch (error) {
+      if (res.headersSent) {
+        // Mid-stream (an export): all that is left is to cut the connection so the file is visibly incomplete.
+        if (!res.destroyed) console.error('fieldbook: failed while answering', req.method, req.url?.split('?')[0], error);
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) return sendError(res, error);
+      console.error('fieldbook: failed while answering', req.method, req.url?.split('?')[0], error);
+      sendError(res, new HttpError(500, 'internal_error', 'Something went wrong on the server; try again later.'));
+    }
+  };
+}

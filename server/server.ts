@@ -1,0 +1,98 @@
+// Starts one HTTP server for the app and the API; used by main.ts, the tests and the benchmark.
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context } from './context';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit';
+import { createHandler } from './router';
+import { openSqliteStore } from './store/sqlite';
+import type { SubmissionStore } from './store/types';
+import { loadTokens, makeAuthenticator, bearerToken, type Tokens } from './tokens';
+
+/** Where `npm run build` puts the app, found from this file so the working folder does not matter. */
+export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** How long shutdown waits for requests in flight before cutting them. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  dataDir: string;
+  deviceToken?: string;
+  coordinatorToken?: string;
+  rateLimit?: RateLimit;
+  distDir?: string;
+  /** Another database than the default SQLite file in `dataDir`. */
+  store?: SubmissionStore;
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:8080`, with the port actually bound. */
+  url: string;
+  /** Absolute path of the data folder. */
+  dataDir: string;
+  tokens: Tokens;
+  /** Stops taking connections, lets requests in flight finish (up to a grace period), then closes the store. */
+  close: () => Promise<void>;
+}
+
+function originOf(address: AddressInfo): string {
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const host = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+/** Opens the store, loads or makes the tokens, and listens; resolves once requests can be taken. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const tokens = loadTokens(dataDir, { device: options.deviceToken, coordinator: options.coordinatorToken });
+  const store = options.store ?? openSqliteStore(dataDir);
+  const authenticate = makeAuthenticator(tokens);
+  const ctx: Context = {
+    store,
+    authenticate: (header) => authenticate(bearerToken(header)),
+    limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    distDir: resolve(options.distDir ?? DEFAULT_DIST_DIR),
+    now: () => new Date().toISOString(),
+  };
+  const handle = createHandler(ctx);
+  const inFlight = new Set<Promise<void>>();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const done = handle(req, res).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  });
+
+  try {
+    await new Promise<void>((ready, fail) => {
+      server.once('error', fail);
+      server.listen(options.port, options.host, () => {
+        server.off('error', fail);
+        ready();
+      });
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((done) => (timer = setTimeout(done, SHUTDOWN_GRACE_MS)));
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
+      server.closeAllConnections();
+      await stopped;
+      await store.close();
+    })());
+
+  return { url: originOf(server.address() as AddressInfo), dataDir, tokens, close };
+}
