@@ -84,12 +84,17 @@ export function answerSchema(form: Form, m: ValidationMessages = ENGLISH_MESSAGE
   const shape: Record<string, z.ZodMiniOptional<z.ZodMiniType>> = {};
   for (const q of questionsOf(form)) shape[q.id] = z.optional(valueSchema(q, m));
   return z.strictObject(shape, { error: m.unknownQuestion }).check(
+    // `when` runs this even after an invalid value, so a rejection lists every problem, as validateAnswers does.
     z.superRefine((answers, ctx) => {
       for (const [question, message] of Object.entries(completenessErrors(form, answers as Answers, m))) {
         ctx.issues.push({ code: 'custom', message, path: [question], input: answers[question] });
       }
-    }),
+    }, { when: (payload) => isRecord(payload.value) }),
   );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Errors by question id (the first per question), for finalizing: `{}` means valid. */

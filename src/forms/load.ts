@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { FormSchema, SEX_OPTION_IDS, SEX_QUESTION_ID, questionsOf, type Form } from './schema';
 
 /** Rules a single question cannot check by itself; each returns a sentence, or nothing. */
@@ -35,10 +36,14 @@ function formProblems(form: Form): string[] {
   return problems;
 }
 
+// zod/mini ships no messages, so without a locale an unknown type or an extra field reads
+// only "Invalid input". English is enough here: definitions are written by developers.
+const DEVELOPER_ERRORS = en().localeError;
+
 /** Validates a form definition; throws one clear error naming the form and every problem. */
 export function parseForm(input: unknown): Form {
   const name = typeof input === 'object' && input && 'id' in input ? String(input.id) : '(no id)';
-  const parsed = FormSchema.safeParse(input);
+  const parsed = FormSchema.safeParse(input, { error: DEVELOPER_ERRORS });
   if (!parsed.success) {
     throw new Error(`Form definition "${name}" is invalid:\n${z.prettifyError(parsed.error)}`);
   }

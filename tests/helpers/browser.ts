@@ -1,0 +1,65 @@
+// Real Chromium for browser tests: Debian's package, driven by playwright-core.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
+
+/**
+ * A describe block that needs Chromium. On a laptop without it the block is skipped loudly;
+ * under CI=true a missing browser is a failure, never a silent skip.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (HAS_CHROMIUM) return describe(name, body);
+  if (process.env.CI) {
+    describe(name, () => {
+      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install Debian's chromium package`);
+    });
+    return;
+  }
+  console.warn(`\n⚠⚠⚠ SKIPPING browser tests "${name}": no Chromium at ${CHROMIUM_PATH} (apt-get install chromium) ⚠⚠⚠\n`);
+  describe.skip(name, body);
+}
+
+/** Flags that keep Chromium from reaching for the network this machine does not have. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+}
+
+/** Text of the element's live value, for asserting what a person would see in a field. */
+export async function valueOf(page: Page, label: string): Promise<string> {
+  return page.getByLabel(label, { exact: true }).inputValue();
+}
+
+/** Reads every submission straight from the page's IndexedDB, bypassing the app. */
+export function storedSubmissions(page: Page): Promise<Array<{ id: string; status: string; answers: Record<string, unknown> }>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('fieldbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('submissions').objectStore('submissions').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+export type { Browser, BrowserContext, Page };
