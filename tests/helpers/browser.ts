@@ -11,7 +11,10 @@ export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
  * under CI=true a missing browser is a failure, never a silent skip.
  */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (HAS_CHROMIUM) return describe(name, body);
+  if (HAS_CHROMIUM) {
+    describe(name, body);
+    return;
+  }
   if (process.env.CI) {
     describe(name, () => {
       throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install Debian's chromium package`);
