@@ -1,6 +1,7 @@
 // A submission as this device keeps it: the wire submission plus its life on the device.
 import * as z from 'zod/mini';
 import { AnswersShapeSchema, SubmissionMetaSchema } from '../forms/submission';
+import { SubmissionErrorSchema } from '../sync/api';
 
 export const SUBMISSION_STATUSES = ['draft', 'queued', 'synced', 'rejected'] as const;
 export const SubmissionStatusSchema = z.enum(SUBMISSION_STATUSES);
@@ -11,9 +12,6 @@ export const StoredMetaSchema = z.extend(z.partial(SubmissionMetaSchema, { compl
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type StoredMeta = z.infer<typeof StoredMetaSchema>;
-
-export const SubmissionErrorSchema = z.object({ path: z.optional(z.string()), message: z.string() });
-export type SubmissionError = z.infer<typeof SubmissionErrorSchema>;
 
 export const StoredSubmissionSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
 // Small settings in idb-keyval, one typed getter and setter per value, each with a default.
-import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
 import * as z from 'zod/mini';
 import { LocaleSchema, type Locale } from '../forms/schema';
 
@@ -35,6 +35,19 @@ export type WorkshopSession = z.infer<typeof WorkshopSessionSchema>;
 
 export const getWorkshopSession = () => read<WorkshopSession | undefined>('workshopSession', z.optional(WorkshopSessionSchema), undefined);
 export const setWorkshopSession = (session: WorkshopSession) => set('workshopSession', session, settingsStore());
+
+/** The device token from enrollment; never logged, never put in a URL. */
+export const getToken = () => read<string | undefined>('token', z.optional(z.string().check(z.minLength(1))), undefined);
+export const setToken = (token: string) => set('token', token, settingsStore());
+export const forgetToken = () => del('token', settingsStore());
+
+/** Where submissions go; undefined means the origin the app came from. */
+export const getEndpoint = () => read<string | undefined>('endpoint', z.optional(z.string()), undefined);
+export const setEndpoint = (endpoint: string | undefined) => (endpoint ? set('endpoint', endpoint, settingsStore()) : del('endpoint', settingsStore()));
+
+/** When the server last confirmed a batch (ISO time). */
+export const getLastSyncAt = () => read<string | undefined>('lastSyncAt', z.optional(z.string()), undefined);
+export const setLastSyncAt = (iso: string) => set('lastSyncAt', iso, settingsStore());
 
 /** Forgets every setting (tests; a device being handed over). */
 export const clearSettings = () => clear(settingsStore());

@@ -5,7 +5,10 @@ import { DoneScreen } from './DoneScreen';
 import { FillScreen } from './FillScreen';
 import { Home } from './Home';
 import { parseRoute, type Route } from './router';
+import { SettingsScreen } from './SettingsScreen';
 import { SubmissionList } from './SubmissionList';
+import { SyncStatus } from './SyncStatus';
+import { enrollFromLocation, syncEngine } from '../sync/device-sync';
 import { ViewScreen } from './ViewScreen';
 
 function useRoute(): Route {
@@ -25,6 +28,9 @@ export function App() {
   const [failure, setFailure] = useState<string | undefined>();
   useEffect(() => {
     loadDeviceContext().then(setContext, (e: unknown) => setFailure(`This browser's storage cannot be opened: ${String(e)}`));
+    // Enrollment first, so the first send already has the token.
+    void enrollFromLocation().finally(() => syncEngine.start());
+    return () => syncEngine.stop();
   }, []);
   // Each new screen starts at the top, with focus on its heading for screen readers.
   useEffect(() => {
@@ -48,6 +54,8 @@ export function App() {
         <a class="brand" href="#/">
           Fieldbook
         </a>
+        <SyncStatus />
+        <a href="#/settings">Settings</a>
       </header>
       <main id="main" tabIndex={-1}>
         {failure ? <p role="alert">{failure}</p> : context ? <Screen route={route} context={context} onContextChange={setContext} /> : <p role="status">Opening…</p>}
@@ -68,5 +76,7 @@ function Screen({ route, context, onContextChange }: { route: Route; context: Dr
       return <ViewScreen id={route.id} locale={context.locale} />;
     case 'done':
       return <DoneScreen id={route.id} context={context} />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }

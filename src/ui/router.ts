@@ -3,6 +3,7 @@
 /** Every screen of the app and what it needs. */
 export type Route =
   | { screen: 'home' }
+  | { screen: 'settings' }
   | { screen: 'list'; formId: string; page: number }
   | { screen: 'fill'; id: string }
   | { screen: 'view'; id: string }
@@ -12,6 +13,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   const [screen, arg, extra] = parts;
+  if (screen === 'settings') return { screen: 'settings' };
   if (screen === 'forms' && arg) return { screen: 'list', formId: arg, page: Math.max(0, Number(extra) || 0) };
   if ((screen === 'fill' || screen === 'view' || screen === 'done') && arg) return { screen, id: arg };
   return { screen: 'home' };
@@ -22,6 +24,8 @@ export function routeHash(route: Route): string {
   switch (route.screen) {
     case 'home':
       return '#/';
+    case 'settings':
+      return '#/settings';
     case 'list':
       return `#/forms/${encodeURIComponent(route.formId)}${route.page ? `/${route.page}` : ''}`;
     default:

@@ -7,9 +7,13 @@ export const AUTOSAVE_DEBOUNCE_MS = 400;
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
 
+/** Each open draft's "save now"; it rejects when answers are still unsaved afterwards. */
 const openDraftFlushes = new Set<() => Promise<void>>();
 
-/** Writes every open draft's pending answers now (before an app update reloads the page). */
+/**
+ * Writes every open draft's pending answers now (before an app update reloads the page).
+ * Rejects if any could not be written (e.g. a full disk), so the caller does not reload them away.
+ */
 export async function flushOpenDrafts(): Promise<void> {
   await Promise.all([...openDraftFlushes].map((flush) => flush()));
 }
@@ -56,11 +60,17 @@ export function useAutosave(save: (answers: Answers) => Promise<void>) {
       if (document.visibilityState === 'hidden') void flush();
     };
     const onPageHide = () => void flush();
-    openDraftFlushes.add(flush);
+    const flushOrFail = async () => {
+      await flush();
+      // A second try covers answers typed while the first write ran; a full disk fails both.
+      if (pending.current !== undefined) await flush();
+      if (pending.current !== undefined) throw new Error('An open draft could not be saved.');
+    };
+    openDraftFlushes.add(flushOrFail);
     document.addEventListener('visibilitychange', onHide);
     addEventListener('pagehide', onPageHide);
     return () => {
-      openDraftFlushes.delete(flush);
+      openDraftFlushes.delete(flushOrFail);
       document.removeEventListener('visibilitychange', onHide);
       removeEventListener('pagehide', onPageHide);
       void flush();

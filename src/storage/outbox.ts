@@ -1,0 +1,53 @@
+// The submissions table seen as the sync outbox: the only source of truth for what to send.
+import Dexie from 'dexie';
+import type { Outcome } from '../sync/outbox';
+import { db } from './db';
+import { StorageError } from './errors';
+import type { StoredSubmission } from './record';
+
+/** Queued submissions, oldest finalized first, at most `limit`. */
+export function oldestQueued(limit: number): Promise<StoredSubmission[]> {
+  return db()
+    .submissions.where('[status+meta.completedAt]')
+    .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
+    .limit(limit)
+    .toArray();
+}
+
+/** How many submissions wait to be sent, and how many the server refused. */
+export async function outboxCounts(): Promise<{ queued: number; rejected: number }> {
+  const [queued, rejected] = await Promise.all([
+    db().submissions.where('status').equals('queued').count(),
+    db().submissions.where('status').equals('rejected').count(),
+  ]);
+  return { queued, rejected };
+}
+
+/**
+ * Applies the server's answer to one batch in one transaction. If the tab dies first, the
+ * batch stays queued and the next send gets `duplicate` for what the server already has, so
+ * nothing is lost or counted twice. Only queued submissions change.
+ */
+export function applyOutcomes(outcomes: readonly Outcome[]): Promise<void> {
+  return db().transaction('rw', db().submissions, async () => {
+    const records = await db().submissions.bulkGet(outcomes.map((o) => o.id));
+    const updated: StoredSubmission[] = [];
+    outcomes.forEach((outcome, i) => {
+      const record = records[i];
+      if (!record || record.status !== 'queued') return;
+      if (outcome.status === 'synced') updated.push({ ...record, status: 'synced', syncedAt: outcome.syncedAt, errors: undefined });
+      else updated.push({ ...record, status: 'rejected', errors: outcome.errors });
+    });
+    await db().submissions.bulkPut(updated);
+  });
+}
+
+/** The user asks to send a rejected submission again (e.g. after the server's forms were fixed). */
+export function requeue(id: string): Promise<void> {
+  return db().transaction('rw', db().submissions, async () => {
+    const record = await db().submissions.get(id);
+    if (!record) throw new StorageError({ kind: 'missing' });
+    if (record.status !== 'rejected') return;
+    await db().submissions.put({ ...record, status: 'queued', errors: undefined });
+  });
+}

@@ -1,0 +1,42 @@
+// The page's one sync engine and enrollment at start; the UI reads state through callbacks.
+import { getEndpoint, getToken, setEndpoint, setToken } from '../storage/settings';
+import { SyncEngine } from './engine';
+import { tokenFromHash } from './enrollment';
+
+/** Tag of the Background Sync registration the service worker wakes up on. */
+export const BACKGROUND_SYNC_TAG = 'fieldbook-sync';
+
+/** Asks the browser to wake the worker when connectivity returns, where it can (Chromium). */
+async function requestBackgroundSync(): Promise<void> {
+  const registration = await navigator.serviceWorker?.getRegistration();
+  const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
+  await sync?.register(BACKGROUND_SYNC_TAG).catch(() => {});
+}
+
+export const syncEngine = new SyncEngine((failure) => {
+  if (failure.kind === 'offline' || failure.kind === 'server') void requestBackgroundSync();
+});
+
+/** Stores a token from an `#enroll=` fragment and wipes it from the address bar and history entry. */
+export async function enrollFromLocation(): Promise<boolean> {
+  const token = tokenFromHash(location.hash);
+  if (!location.hash.startsWith('#enroll=')) return false;
+  history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+  if (!token) return false;
+  await setToken(token);
+  return true;
+}
+
+/** Enrolls from a pasted link or token, then sends. */
+export async function enroll(token: string, endpoint?: string): Promise<void> {
+  await setToken(token);
+  if (endpoint !== undefined) await setEndpoint(endpoint === location.origin ? undefined : endpoint);
+  void syncEngine.sendNow();
+}
+
+/** The server this device sends to. */
+export async function currentEndpoint(): Promise<string> {
+  return (await getEndpoint()) ?? location.origin;
+}
+
+export { getToken };

@@ -1,0 +1,93 @@
+// Pure decisions of the outbox: what to send next and how to read the server's answer.
+import type { Submission } from '../forms/submission';
+import type { StoredSubmission } from '../storage/record';
+import type { SubmissionError, SubmitResponse } from './api';
+
+/** Batch limits on the device side, well inside the server's 500 submissions and 5 MB. */
+export const MAX_SEND_COUNT = 200;
+export const MAX_SEND_BYTES = 1024 * 1024;
+
+/** The wire form of a finalized submission (PRODUCT.md section 5). */
+export function toWire(record: StoredSubmission): Submission {
+  const { deviceId, enumerator, locale, appVersion, startedAt, completedAt } = record.meta;
+  return {
+    id: record.id,
+    formId: record.formId,
+    formVersion: record.formVersion,
+    answers: record.answers,
+    meta: { deviceId, enumerator, locale, appVersion, startedAt, completedAt: completedAt ?? record.meta.updatedAt },
+  };
+}
+
+/**
+ * The next batch, oldest first: as many queued submissions as fit in the count and byte limits.
+ * A single submission larger than the byte limit still goes alone, so nothing is stuck forever.
+ */
+export function nextBatch(queued: readonly StoredSubmission[], limits = { count: MAX_SEND_COUNT, bytes: MAX_SEND_BYTES }): Submission[] {
+  const batch: Submission[] = [];
+  let bytes = '{"submissions":[]}'.length;
+  for (const record of queued) {
+    if (record.status !== 'queued' || batch.length >= limits.count) break;
+    const wire = toWire(record);
+    const size = new TextEncoder().encode(JSON.stringify(wire)).length + 1;
+    if (batch.length > 0 && bytes + size > limits.bytes) break;
+    batch.push(wire);
+    bytes += size;
+  }
+  return batch;
+}
+
+/** What to write back for one submission once the server has answered. */
+export type Outcome = { id: string; status: 'synced'; syncedAt: string } | { id: string; status: 'rejected'; errors: SubmissionError[] };
+
+/**
+ * Turns the server's results into updates. stored and duplicate both mean "the server has it";
+ * a result for an id that was not sent is ignored, and a sent id with no result stays queued.
+ */
+export function outcomesOf(sent: readonly Submission[], response: SubmitResponse, now: string): Outcome[] {
+  const sentIds = new Set(sent.map((s) => s.id));
+  const outcomes: Outcome[] = [];
+  for (const result of response.results) {
+    if (!sentIds.has(result.id)) continue;
+    sentIds.delete(result.id);
+    if (result.status === 'rejected') {
+      outcomes.push({ id: result.id, status: 'rejected', errors: result.errors?.length ? result.errors : [{ message: 'The server refused this response without a reason.' }] });
+    } else {
+      outcomes.push({ id: result.id, status: 'synced', syncedAt: now });
+    }
+  }
+  return outcomes;
+}
+
+/** How a failed request is handled: when to try again, or that the user must act. */
+export type Failure =
+  | { kind: 'offline' }
+  | { kind: 'server'; status: number }
+  | { kind: 'rate-limited'; retryAfterMs: number }
+  | { kind: 'unauthorized' }
+  | { kind: 'refused'; status: number; message: string };
+
+/** Reads an HTTP answer that is not a 200 (PRODUCT.md section 4: what stays queued, what asks the user). */
+export function failureOf(status: number, retryAfter: string | null, message: string): Failure {
+  if (status === 401) return { kind: 'unauthorized' };
+  if (status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfterMs(retryAfter) };
+  if (status >= 500 || status === 408) return { kind: 'server', status };
+  return { kind: 'refused', status, message };
+}
+
+/** Retry-After in seconds or as an HTTP date; a minute when missing or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number {
+  if (header && /^\d+$/.test(header.trim())) return Number(header) * 1000;
+  const date = header ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(date) ? 60_000 : Math.max(0, date - now);
+}
+
+/** First retry after a few seconds, doubling, capped at five minutes. */
+export const BACKOFF_BASE_MS = 5_000;
+export const BACKOFF_CAP_MS = 5 * 60_000;
+
+/** Exponential backoff with jitter (half fixed, half random) so devices do not retry in step. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

@@ -1,0 +1,67 @@
+// Sends the outbox in batches until it is empty or the network says no. Runs in a page or in
+// the service worker alike (no DOM), always under the sync lock.
+import { applyOutcomes, oldestQueued, outboxCounts } from '../storage/outbox';
+import { ApiErrorSchema, API_PREFIX, SubmitResponseSchema } from './api';
+import { failureOf, MAX_SEND_COUNT, nextBatch, outcomesOf, type Failure } from './outbox';
+
+/** A request that takes longer than this is treated as a lost connection. */
+export const SEND_TIMEOUT_MS = 30_000;
+
+export interface SendOptions {
+  endpoint: string;
+  token: string;
+  onProgress?: (sent: number, total: number) => void;
+  timeoutMs?: number;
+}
+
+export type SendResult = { kind: 'done'; sent: number } | { kind: 'failed'; sent: number; failure: Failure };
+
+/** The submissions URL under an endpoint (an origin, or a base URL). */
+export function submissionsUrl(endpoint: string): string {
+  return `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/submissions`;
+}
+
+/** Posts one batch; any answer that is not a readable 200 becomes a Failure. */
+async function post(url: string, token: string, body: string, timeoutMs: number): Promise<{ ok: true; json: unknown } | { ok: false; failure: Failure }> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, failure: { kind: 'offline' } };
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return { ok: true, json };
+  const parsed = ApiErrorSchema.safeParse(json);
+  const message = parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`;
+  return { ok: false, failure: failureOf(response.status, response.headers.get('Retry-After'), message) };
+}
+
+/**
+ * Drains the outbox. Each batch's results are applied in one transaction before the next
+ * batch is read, so a crash between batches resends at most one batch (answered `duplicate`).
+ */
+export async function sendQueued(options: SendOptions): Promise<SendResult> {
+  const url = submissionsUrl(options.endpoint);
+  let sent = 0;
+  for (;;) {
+    const batch = nextBatch(await oldestQueued(MAX_SEND_COUNT));
+    if (batch.length === 0) return { kind: 'done', sent };
+    const { queued } = await outboxCounts();
+    options.onProgress?.(sent, sent + queued);
+    const answer = await post(url, options.token, JSON.stringify({ submissions: batch }), options.timeoutMs ?? SEND_TIMEOUT_MS);
+    if (!answer.ok) return { kind: 'failed', sent, failure: answer.failure };
+    const parsed = SubmitResponseSchema.safeParse(answer.json);
+    const outcomes = parsed.success ? outcomesOf(batch, parsed.data, new Date().toISOString()) : [];
+    // An answer that settles nothing would loop forever: treat it as a server fault and back off.
+    if (outcomes.length === 0) return { kind: 'failed', sent, failure: { kind: 'server', status: 502 } };
+    await applyOutcomes(outcomes);
+    sent += outcomes.length;
+    options.onProgress?.(sent, sent + (await outboxCounts()).queued);
+  }
+}

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'preact/hooks';
+import { forgetToken, getToken, setEndpoint } from '../storage/settings';
+import { currentEndpoint, enroll } from '../sync/device-sync';
+import { parseEnrollment, testConnection, type ConnectionCheck } from '../sync/enrollment';
+
+const CHECK_WORDS: Record<ConnectionCheck, string> = {
+  ok: 'Connected: the server answered and accepts this device.',
+  unreachable: 'The server cannot be reached from here. Check the address and the network.',
+  unauthorized: 'The server answered but does not accept this device. Enroll again with a new link.',
+  'server-error': 'The server answered with an error. Try again later or tell your coordinator.',
+};
+
+/** Enrollment and the server address. The token itself is never shown. */
+export function SettingsScreen() {
+  const [enrolled, setEnrolled] = useState<boolean | undefined>();
+  const [endpoint, setEndpointText] = useState('');
+  const [link, setLink] = useState('');
+  const [message, setMessage] = useState('');
+  const [confirmForget, setConfirmForget] = useState(false);
+  const [checking, setChecking] = useState(false);
+
+  const refresh = async () => {
+    setEnrolled(Boolean(await getToken()));
+    setEndpointText(await currentEndpoint());
+  };
+  useEffect(() => void refresh(), []);
+
+  const onEnroll = async (e: Event) => {
+    e.preventDefault();
+    const parsed = parseEnrollment(link);
+    if (!parsed) return setMessage('That is not an enrollment link or token. Paste the whole link your coordinator sent.');
+    await enroll(parsed.token, parsed.endpoint);
+    setLink('');
+    setMessage('This device is enrolled. Waiting responses will be sent.');
+    await refresh();
+  };
+
+  const onTest = async () => {
+    setChecking(true);
+    setMessage('Testing the connection…');
+    const token = await getToken();
+    setMessage(token ? CHECK_WORDS[await testConnection(endpoint, token)] : 'Enroll this device first.');
+    setChecking(false);
+  };
+
+  return (
+    <div class="settings">
+      <h1>Settings</h1>
+      <p role="status">{message}</p>
+      <section class="panel" aria-labelledby="enroll-heading">
+        <h2 id="enroll-heading">Enrollment</h2>
+        <p>{enrolled === undefined ? 'Checking…' : enrolled ? 'This device is enrolled and can send responses.' : 'This device is not enrolled: responses stay on it until it is.'}</p>
+        <form onSubmit={(e) => void onEnroll(e)}>
+          <div class="field">
+            <label for="enroll-link">Enrollment link or token</label>
+            <input id="enroll-link" type="text" autoComplete="off" spellcheck={false} value={link} onInput={(e) => setLink(e.currentTarget.value)} />
+          </div>
+          <div class="actions">
+            <button type="submit" class="primary">
+              Enroll
+            </button>
+            <button type="button" onClick={() => void onTest()} disabled={checking || !enrolled}>
+              Test connection
+            </button>
+            {enrolled &&
+              (confirmForget ? (
+                <span role="group" aria-label="Confirm forgetting the token">
+                  Stop sending from this device?{' '}
+                  <button
+                    type="button"
+                    class="danger"
+                    onClick={() =>
+                      void forgetToken().then(() => {
+                        setConfirmForget(false);
+                        setMessage('Token forgotten. Responses stay on this device.');
+                        return refresh();
+                      })
+                    }
+                  >
+                    Yes, forget the token
+                  </button>{' '}
+                  <button type="button" onClick={() => setConfirmForget(false)}>
+                    Cancel
+                  </button>
+                </span>
+              ) : (
+                <button type="button" class="danger" onClick={() => setConfirmForget(true)}>
+                  Forget token
+                </button>
+              ))}
+          </div>
+        </form>
+      </section>
+      <section class="panel" aria-labelledby="server-heading">
+        <h2 id="server-heading">Server</h2>
+        <form
+          class="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = endpoint.trim();
+            const valid = /^https?:\/\/[^/\s]+/.test(value);
+            if (!valid) return setMessage('The server address must start with http:// or https://.');
+            void setEndpoint(value === location.origin ? undefined : value).then(() => setMessage('Server address saved.'));
+          }}
+        >
+          <label for="endpoint">Server address</label>
+          <input id="endpoint" type="url" value={endpoint} onInput={(e) => setEndpointText(e.currentTarget.value)} />
+          <button type="submit">Save address</button>
+        </form>
+      </section>
+    </div>
+  );
+}
