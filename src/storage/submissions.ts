@@ -136,6 +136,11 @@ export function countSubmissions(formId: string, since: Date = startOfToday()): 
   });
 }
 
+/** How many finalized submissions wait to be sent (status `queued`), counted from the status index. */
+export function countUnsent(): Promise<number> {
+  return guarded(() => db().submissions.where('status').equals('queued').count());
+}
+
 /** Midnight of the current day in local time. */
 export function startOfToday(): Date {
   const d = new Date();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DraftContext } from '../storage/submissions';
+import { Connectivity } from './Connectivity';
 import { loadDeviceContext } from './device';
 import { DoneScreen } from './DoneScreen';
 import { FillScreen } from './FillScreen';
@@ -8,6 +9,7 @@ import { parseRoute, type Route } from './router';
 import { SettingsScreen } from './SettingsScreen';
 import { SubmissionList } from './SubmissionList';
 import { SyncStatus } from './SyncStatus';
+import { UpdatePrompt } from './UpdatePrompt';
 import { enrollFromLocation, syncEngine } from '../sync/device-sync';
 import { ViewScreen } from './ViewScreen';
 
@@ -54,12 +56,15 @@ export function App() {
         <a class="brand" href="#/">
           Fieldbook
         </a>
+        <Connectivity />
         <SyncStatus />
         <a href="#/settings">Settings</a>
       </header>
+      <UpdatePrompt />
       <main id="main" tabIndex={-1}>
         {failure ? <p role="alert">{failure}</p> : context ? <Screen route={route} context={context} onContextChange={setContext} /> : <p role="status">Opening…</p>}
       </main>
+      <footer class="app-footer">Fieldbook {__APP_VERSION__}</footer>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { countSubmissions, type DraftContext } from '../storage/submissions';
 import { DevicePanel } from './DevicePanel';
 import { routeHash } from './router';
 import { startResponse } from './start-response';
+import { StoragePanel } from './StoragePanel';
 import { useLive } from './use-live';
 
 /** The four forms with their counts, and a way to start each. */
@@ -18,6 +19,7 @@ export function Home({ context, onContextChange }: { context: DraftContext; onCo
         ))}
       </ul>
       <DevicePanel context={context} onContextChange={onContextChange} />
+      <StoragePanel />
     </div>
   );
 }

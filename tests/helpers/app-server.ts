@@ -8,7 +8,7 @@ import { startServer, type RunningServer, type ServerOptions } from '../../serve
 /** Starts the app's server on a free port; `stop` also removes a data folder it made. */
 export async function startAppServer(options: Partial<ServerOptions> = {}): Promise<RunningServer & { stop: () => Promise<void> }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fieldbook-browser-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', distDir: inject('distDir'), ...options, dataDir });
+  const server = await startServer({ port: 0, host: '127.0.0.1', distDir: inject('distDir') || undefined, ...options, dataDir });
   return {
     ...server,
     stop: async () => {
