@@ -21,8 +21,9 @@ export default defineConfig({
       // src/pwa/sw-bridge.ts registers the worker; nothing is injected into index.html but the manifest link.
       injectRegister: false,
       injectManifest: {
-        // The whole app shell: code, styles, the page, icons and the manifest. sw.js is never listed.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Code, styles, the page and the favicon; the plugin adds the manifest and its icons itself.
+        // sw.js is never listed (workbox-build leaves out the worker it writes).
+        globPatterns: ['**/*.{js,css,html,svg}'],
       },
       manifest: {
         id: '/',

@@ -9,7 +9,7 @@ import { sendQueued, type SendResult } from './sender';
 
 /** What the user is told about sync, at all times. */
 export interface SyncState {
-  phase: 'idle' | 'sending' | 'retrying' | 'not-enrolled' | 're-enroll' | 'busy-elsewhere';
+  phase: 'starting' | 'idle' | 'sending' | 'retrying' | 'not-enrolled' | 're-enroll' | 'busy-elsewhere';
   queued: number;
   rejected: number;
   progress?: { sent: number; total: number };
@@ -39,7 +39,7 @@ type Listener = (state: SyncState) => void;
 
 /** The page's sync scheduler; one per page, started once. */
 export class SyncEngine {
-  private state: SyncState = { phase: 'idle', queued: 0, rejected: 0 };
+  private state: SyncState = { phase: 'starting', queued: 0, rejected: 0 };
   private listeners = new Set<Listener>();
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -107,6 +107,8 @@ export class SyncEngine {
   }
 
   private async settle(result: SendResult): Promise<void> {
+    // Counts from the outbox itself: another tab or the worker may have changed it meanwhile.
+    this.set(await outboxCounts());
     if (result.sent > 0) {
       const lastSyncAt = new Date().toISOString();
       await setLastSyncAt(lastSyncAt);

@@ -9,6 +9,8 @@ const time = (iso: string | number) => new Date(iso).toLocaleTimeString([], { ho
 export function describeSync(state: SyncState): string {
   const attention = state.rejected > 0 ? ` · ${state.rejected} need attention` : '';
   switch (state.phase) {
+    case 'starting':
+      return 'Checking what is waiting to send…';
     case 'not-enrolled':
       return `Not enrolled: ${state.queued} waiting to send`;
     case 're-enroll':

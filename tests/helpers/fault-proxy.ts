@@ -12,7 +12,12 @@ export type FaultMode =
   /** No answer at all until the client gives up. */
   | 'hang'
   /** The server commits the batch, then the connection is cut before the answer arrives. */
-  | 'cut-after-commit';
+  | 'cut-after-commit'
+  /** The server commits at once, but its answer is held back for SLOW_ANSWER_MS. */
+  | 'slow';
+
+/** How long 'slow' holds an answer: long enough to close a page mid-send. */
+export const SLOW_ANSWER_MS = 2000;
 
 export interface FaultProxy {
   url: string;
@@ -31,7 +36,7 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
   const proxy: FaultProxy = {
     url: '',
     mode: 'pass',
-    seen: { pass: 0, down: 0, error500: 0, hang: 0, 'cut-after-commit': 0 },
+    seen: { pass: 0, down: 0, error500: 0, hang: 0, 'cut-after-commit': 0, slow: 0 },
     close: () => new Promise((done) => {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
@@ -39,11 +44,18 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
     }),
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, cut: boolean) => {
+  const forward = (req: IncomingMessage, res: ServerResponse, how: 'pass' | 'cut' | 'slow') => {
     const out = request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
-        if (cut) {
+        if (how === 'slow') {
+          setTimeout(() => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          }, SLOW_ANSWER_MS);
+          return;
+        }
+        if (how === 'cut') {
           // Read the whole answer (so the server has committed and replied), then drop the client.
           answer.resume();
           answer.on('end', () => res.socket?.destroy());
@@ -73,7 +85,7 @@ export async function startFaultProxy(target: string, port = 0): Promise<FaultPr
         hanging.add(res);
         return;
       default:
-        forward(req, res, mode === 'cut-after-commit');
+        forward(req, res, mode === 'cut-after-commit' ? 'cut' : mode === 'slow' ? 'slow' : 'pass');
     }
   });
   await new Promise<void>((ready) => server.listen(port, '127.0.0.1', ready));

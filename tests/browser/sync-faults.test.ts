@@ -1,0 +1,118 @@
+// The sync engine in real Chromium against the real server behind a misbehaving network.
+// Every test ends by comparing the server's ids with the device's: equal, each once, none queued.
+import { afterEach, beforeAll, afterAll, beforeEach, expect, it } from 'vitest';
+import { startAppServer } from '../helpers/app-server';
+import { describeInBrowser, launchChromium, storedSubmissions, type Browser, type BrowserContext, type Page } from '../helpers/browser';
+import { insertQueued } from '../helpers/device-data';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
+import { compareIds } from '../helpers/server-ids';
+
+describeInBrowser('sync through a bad network', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  let proxy: FaultProxy;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    server = await startAppServer();
+    proxy = await startFaultProxy(server.url);
+    context = await browser.newContext();
+  });
+  afterEach(async () => {
+    await context?.close();
+    await proxy?.close();
+    await server?.stop();
+  });
+
+  /** Opens the app through the proxy, enrolled with the device token. */
+  async function openEnrolled(): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${proxy.url}/#enroll=${server.tokens.device}`);
+    await expect.poll(() => page.url()).not.toContain('enroll');
+    await page.getByRole('heading', { name: 'Surveys' }).waitFor();
+    return page;
+  }
+
+  const syncText = (page: Page) => page.locator('.sync-status [role=status]').textContent();
+
+  /** Waits until the device has nothing queued and the server holds exactly the device's ids. */
+  async function expectAllSentOnce(page: Page, timeout = 30_000): Promise<void> {
+    await expect.poll(() => syncText(page), { timeout }).toMatch(/^All sent/);
+    const device = await storedSubmissions(page);
+    expect(device.filter((s) => s.status !== 'synced')).toEqual([]);
+    expect(compareIds(server.dataDir, device.map((s) => s.id))).toEqual([]);
+  }
+
+  it('waits while the server is down or failing, then sends by itself', async () => {
+    proxy.mode = 'down';
+    const page = await openEnrolled();
+    await insertQueued(page, 12);
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => syncText(page)).toMatch(/^Waiting to send 12/);
+    expect(await page.locator('.sync-problem').textContent()).toContain('cannot be reached');
+    proxy.mode = 'error500';
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => page.locator('.sync-problem').textContent()).toContain('problem (500)');
+    proxy.mode = 'pass';
+    await expectAllSentOnce(page); // the backoff timer retries with no user action
+    expect(proxy.seen.down + proxy.seen.error500).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a batch committed but never answered is resent, answered duplicate, and counted once', async () => {
+    const page = await openEnrolled();
+    proxy.mode = 'cut-after-commit';
+    const ids = await insertQueued(page, 30);
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => compareIds(server.dataDir, ids)).toEqual([]); // the server has them all already
+    await expect.poll(() => syncText(page)).toMatch(/^Waiting to send 30/);
+    proxy.mode = 'pass';
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expectAllSentOnce(page);
+  });
+
+  it('the network flaps while 300 submissions are finalized', async () => {
+    const page = await openEnrolled();
+    for (let round = 0; round < 10; round++) {
+      await context.setOffline(round % 2 === 0);
+      await insertQueued(page, 30);
+      await page.evaluate(() => dispatchEvent(new Event(navigator.onLine ? 'online' : 'offline')));
+      await page.waitForTimeout(150);
+    }
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expectAllSentOnce(page);
+    expect((await storedSubmissions(page)).length).toBe(300);
+  });
+
+  it('two tabs both try to send; one sends, nothing twice', async () => {
+    const first = await openEnrolled();
+    const second = await openEnrolled();
+    proxy.mode = 'slow';
+    await insertQueued(first, 400);
+    await Promise.all([first.getByRole('button', { name: 'Send now' }).click(), second.getByRole('button', { name: 'Send now' }).click()]);
+    await expect.poll(() => syncText(second)).toMatch(/another tab|Sending|All sent/);
+    proxy.mode = 'pass';
+    await expectAllSentOnce(first);
+    await expectAllSentOnce(second);
+    // 400 submissions are two batches: with one sender at a time, no batch went twice.
+    expect(proxy.seen.slow + proxy.seen.pass).toBe(2);
+  });
+
+  it('a page closed in the middle of a send loses nothing when reopened', async () => {
+    let page = await openEnrolled();
+    proxy.mode = 'slow';
+    const ids = await insertQueued(page, 50);
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => proxy.seen.slow).toBe(1);
+    await page.close(); // the server commits; the page never hears back
+    await expect.poll(() => compareIds(server.dataDir, ids)).toEqual([]);
+    proxy.mode = 'pass';
+    page = await context.newPage();
+    await page.goto(proxy.url);
+    await expectAllSentOnce(page);
+  });
+});

@@ -1,0 +1,38 @@
+// Puts finalized workshop-feedback responses straight into a page's IndexedDB, for tests that
+// need hundreds of them faster than a person could type. The records match what finalize writes.
+import type { Page } from 'playwright-core';
+
+/** Adds `count` queued submissions; returns their ids. The database must already exist (visit the app first). */
+export function insertQueued(page: Page, count: number): Promise<string[]> {
+  return page.evaluate(
+    (n) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('fieldbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('submissions', 'readwrite');
+          const store = tx.objectStore('submissions');
+          const ids: string[] = [];
+          for (let i = 0; i < n; i++) {
+            const id = crypto.randomUUID();
+            const time = new Date().toISOString();
+            ids.push(id);
+            store.put({
+              id,
+              formId: 'workshop-feedback',
+              formVersion: 1,
+              status: 'queued',
+              answers: { workshop_name: 'Istanbul', workshop_date: '2003-10-14', sex: i % 2 ? 'male' : 'female' },
+              meta: { deviceId: 'browser-test', enumerator: 'Test', locale: 'en', appVersion: 'test', startedAt: time, updatedAt: time, completedAt: time },
+            });
+          }
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(ids);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    count,
+  );
+}
