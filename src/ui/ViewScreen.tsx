@@ -1,7 +1,9 @@
 import { findForm } from '../forms';
 import type { Locale } from '../forms/schema';
 import { textIn } from '../forms/texts';
+import { requeue } from '../storage/outbox';
 import { getSubmission } from '../storage/submissions';
+import { syncEngine } from '../sync/device-sync';
 import { FormRenderer } from './FormRenderer';
 import { formatTime, STATUS_LABELS } from './labels';
 import { routeHash } from './router';
@@ -33,10 +35,25 @@ export function ViewScreen({ id, locale }: { id: string; locale: Locale }) {
         {record.errors && (
           <>
             <dt>Reason</dt>
-            <dd>{record.errors.map((e) => e.message).join(' ')}</dd>
+            <dd>
+              <ul class="reasons">
+                {record.errors.map((e, i) => (
+                  <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
+                ))}
+              </ul>
+            </dd>
           </>
         )}
       </dl>
+      {record.status === 'rejected' && (
+        <p>
+          The server refused this response, so it is not sent again by itself. It stays on this device. Once the cause is
+          fixed (for example, the server updated), you can{' '}
+          <button type="button" onClick={() => void requeue(record.id).then(() => syncEngine.sendNow())}>
+            Send it again
+          </button>
+        </p>
+      )}
       <p>This response is finalized and can no longer be changed.</p>
       <FormRenderer form={form} answers={record.answers} errors={{}} locale={locale} readOnly />
     </div>

@@ -115,4 +115,22 @@ describeInBrowser('sync through a bad network', () => {
     await page.goto(proxy.url);
     await expectAllSentOnce(page);
   });
+
+  it('a rejected submission shows its reason and is not resent blindly', async () => {
+    const page = await openEnrolled();
+    const [bad] = await insertQueued(page, 1, { workshop_name: 'Istanbul', workshop_date: '2003-10-14', sex: 'alien' });
+    const good = await insertQueued(page, 2);
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => syncText(page)).toMatch(/All sent.*1 need attention/);
+    const posts = proxy.seen.pass;
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => syncText(page)).toMatch(/All sent/);
+    expect(proxy.seen.pass).toBe(posts); // nothing left to send: the rejected one stays put
+    await page.goto(`${proxy.url}/#/view/${bad}`);
+    await expect.poll(() => page.getByText('Needs attention').count()).toBeGreaterThan(0);
+    expect(await page.locator('.reasons').textContent()).toMatch(/sex/);
+    const device = await storedSubmissions(page);
+    expect(device.find((s) => s.id === bad)?.status).toBe('rejected');
+    expect(compareIds(server.dataDir, good!)).toEqual([]);
+  });
 });

@@ -3,9 +3,9 @@
 import type { Page } from 'playwright-core';
 
 /** Adds `count` queued submissions; returns their ids. The database must already exist (visit the app first). */
-export function insertQueued(page: Page, count: number): Promise<string[]> {
+export function insertQueued(page: Page, count: number, answers?: Record<string, unknown>): Promise<string[]> {
   return page.evaluate(
-    (n) =>
+    ({ n, answers }) =>
       new Promise<string[]>((resolve, reject) => {
         const open = indexedDB.open('fieldbook');
         open.onerror = () => reject(open.error);
@@ -22,7 +22,7 @@ export function insertQueued(page: Page, count: number): Promise<string[]> {
               formId: 'workshop-feedback',
               formVersion: 1,
               status: 'queued',
-              answers: { workshop_name: 'Istanbul', workshop_date: '2003-10-14', sex: i % 2 ? 'male' : 'female' },
+              answers: answers ?? { workshop_name: 'Istanbul', workshop_date: '2003-10-14', sex: i % 2 ? 'male' : 'female' },
               meta: { deviceId: 'browser-test', enumerator: 'Test', locale: 'en', appVersion: 'test', startedAt: time, updatedAt: time, completedAt: time },
             });
           }
@@ -33,6 +33,6 @@ export function insertQueued(page: Page, count: number): Promise<string[]> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    count,
+    { n: count, answers },
   );
 }
