@@ -1,56 +1,20 @@
 // What happens to each submission of a batch: checked against its form, then stored,
 // recognised as a retry, or rejected. The decisions are pure; the store is the only I/O.
-import * as z from 'zod/mini';
-import { answerSchema } from '../src/forms/answers';
-import { findForm } from '../src/forms/index';
-import { SubmissionSchema, type Submission } from '../src/forms/submission';
+import { checkAgainstForm } from '../src/forms/check';
 import type { SubmissionError, SubmissionResult } from '../src/sync/api';
 import { canonicalJson, sha256Hex } from './canonical';
 import type { NewSubmission, PutOutcome, SubmissionStore } from './store/types';
 
-/** Caps what a rejection echoes back, so a hostile batch cannot inflate the answer. */
-export const MAX_ERRORS_PER_SUBMISSION = 50;
-export const MAX_ECHOED_ID_CHARS = 200;
+// The checks themselves are shared with the device's bundle import.
+export { echoedId, issuesToErrors, MAX_ECHOED_ID_CHARS, MAX_ERRORS_PER_SUBMISSION } from '../src/forms/check';
 
 export type Checked = { ok: true; item: NewSubmission } | { ok: false; id: string; errors: SubmissionError[] };
 
-/** The id to answer with: the submission's own when it has a string one, else empty. */
-export function echoedId(input: unknown): string {
-  if (typeof input !== 'object' || input === null || !('id' in input)) return '';
-  return typeof input.id === 'string' ? input.id.slice(0, MAX_ECHOED_ID_CHARS) : '';
-}
-
-/** zod issues as API errors, with dotted paths (`answers.sex`) under an optional prefix. */
-export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix?: string): SubmissionError[] {
-  return issues.slice(0, MAX_ERRORS_PER_SUBMISSION).map((issue) => {
-    const parts = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
-    return parts.length > 0 ? { path: parts.join('.'), message: issue.message } : { message: issue.message };
-  });
-}
-
-function formErrors(submission: Submission): SubmissionError[] {
-  const form = findForm(submission.formId, submission.formVersion);
-  if (form) {
-    const parsed = answerSchema(form).safeParse(submission.answers);
-    return parsed.success ? [] : issuesToErrors(parsed.error.issues, 'answers');
-  }
-  const current = findForm(submission.formId);
-  if (!current) return [{ path: 'formId', message: `Unknown form "${submission.formId}".` }];
-  return [
-    {
-      path: 'formVersion',
-      message: `This server does not accept version ${submission.formVersion} of form "${submission.formId}" (it accepts version ${current.version}).`,
-    },
-  ];
-}
-
-/** Validates one submission as sent: its shape, its form and version, then its answers. */
+/** Validates one submission as sent (shape, form and version, answers) and prepares it for the store. */
 export function checkSubmission(input: unknown): Checked {
-  const parsed = SubmissionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, id: echoedId(input), errors: issuesToErrors(parsed.error.issues) };
-  const submission = parsed.data;
-  const errors = formErrors(submission);
-  if (errors.length > 0) return { ok: false, id: submission.id, errors };
+  const checked = checkAgainstForm(input);
+  if (!checked.ok) return checked;
+  const { submission } = checked;
   const json = canonicalJson(submission);
   return {
     ok: true,

@@ -4,13 +4,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX } from '../src/sync/api';
 import type { Context } from './context';
 import { HttpError, SECURITY_HEADERS, allowMethods, sendError } from './http';
+import { handleBundle } from './routes/bundles';
 import { handleExport } from './routes/export';
 import { handleForms, handleHealth } from './routes/info';
+import { handleResults } from './routes/results';
 import { handleSubmit } from './routes/submissions';
 import { serveStatic } from './static';
 
 const READ = ['GET', 'HEAD'] as const;
 const EXPORT_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/submissions\\.csv$`);
+const RESULTS_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/results$`);
+
+/** The form id captured from a path, or a 400 when its escapes are malformed. */
+function decodeFormId(captured: string): string {
+  try {
+    return decodeURIComponent(captured);
+  } catch {
+    throw new HttpError(400, 'bad_request', 'The form id in the URL is malformed.');
+  }
+}
 
 async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let url: URL;
@@ -36,16 +48,19 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
     allowMethods(req, ['POST']);
     return handleSubmit(ctx, req, res);
   }
+  if (path === `${API_PREFIX}/bundles`) {
+    allowMethods(req, ['POST']);
+    return handleBundle(ctx, req, res);
+  }
   const exportMatch = EXPORT_PATH.exec(path);
   if (exportMatch?.[1] !== undefined) {
     allowMethods(req, READ);
-    let formId: string;
-    try {
-      formId = decodeURIComponent(exportMatch[1]);
-    } catch {
-      throw new HttpError(400, 'bad_request', 'The form id in the URL is malformed.');
-    }
-    return handleExport(ctx, req, res, formId, url.searchParams);
+    return handleExport(ctx, req, res, decodeFormId(exportMatch[1]), url.searchParams);
+  }
+  const resultsMatch = RESULTS_PATH.exec(path);
+  if (resultsMatch?.[1] !== undefined) {
+    allowMethods(req, ['GET']);
+    return handleResults(ctx, req, res, decodeFormId(resultsMatch[1]));
   }
   throw new HttpError(404, 'not_found', `No API route ${path}.`);
 }

@@ -41,3 +41,12 @@ export function describeFailure(failure: StorageFailure): string {
       return `Could not save on this device: ${failure.detail}`;
   }
 }
+
+/** Runs a storage call, turning any failure into a StorageError the UI can describe. */
+export async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}

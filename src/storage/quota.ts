@@ -49,8 +49,3 @@ export function formatMegabytes(bytes: number | undefined, locale = 'en'): strin
   const digits = mb < 10 ? 1 : 0;
   return `${mb.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })} MB`;
 }
-
-/** Forgets the persist request (tests only). */
-export function resetStorageStatusForTests(): void {
-  persistRequest = undefined;
-}

@@ -4,7 +4,7 @@ import { finalizeAnswers } from '../forms/answers';
 import type { Answers } from '../forms/relevance';
 import type { Form, Locale } from '../forms/schema';
 import { db } from './db';
-import { StorageError, toStorageError } from './errors';
+import { guarded, StorageError } from './errors';
 import { FINALIZED_STATUSES, StoredSubmissionSchema, type StoredSubmission, type SubmissionStatus } from './record';
 
 /** Who is filling, recorded on every submission. */
@@ -16,15 +16,6 @@ export interface DraftContext {
 }
 
 const now = () => new Date().toISOString();
-
-/** Runs a storage call, turning any failure into a StorageError the UI can describe. */
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toStorageError(error);
-  }
-}
 
 /** Starts a draft with a fresh UUID it keeps for life, optionally prefilled. */
 export function startDraft(form: Form, context: DraftContext, prefill: Answers = {}): Promise<StoredSubmission> {

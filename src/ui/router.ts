@@ -7,13 +7,19 @@ export type Route =
   | { screen: 'list'; formId: string; page: number }
   | { screen: 'fill'; id: string }
   | { screen: 'view'; id: string }
-  | { screen: 'done'; id: string };
+  | { screen: 'done'; id: string }
+  | { screen: 'results'; formId: string }
+  | { screen: 'transfer' }
+  | { screen: 'coordinator'; formId?: string };
 
 /** Reads a route from a location hash; anything unknown is home. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   const [screen, arg, extra] = parts;
   if (screen === 'settings') return { screen: 'settings' };
+  if (screen === 'transfer') return { screen: 'transfer' };
+  if (screen === 'results' && arg) return { screen: 'results', formId: arg };
+  if (screen === 'coordinator') return arg ? { screen: 'coordinator', formId: arg } : { screen: 'coordinator' };
   if (screen === 'forms' && arg) return { screen: 'list', formId: arg, page: Math.max(0, Number(extra) || 0) };
   if ((screen === 'fill' || screen === 'view' || screen === 'done') && arg) return { screen, id: arg };
   return { screen: 'home' };
@@ -28,6 +34,12 @@ export function routeHash(route: Route): string {
       return '#/settings';
     case 'list':
       return `#/forms/${encodeURIComponent(route.formId)}${route.page ? `/${route.page}` : ''}`;
+    case 'results':
+      return `#/results/${encodeURIComponent(route.formId)}`;
+    case 'transfer':
+      return '#/transfer';
+    case 'coordinator':
+      return route.formId ? `#/coordinator/${encodeURIComponent(route.formId)}` : '#/coordinator';
     default:
       return `#/${route.screen}/${encodeURIComponent(route.id)}`;
   }

@@ -1,0 +1,21 @@
+// POST /api/v1/bundles: a device's offline bundle, brought by the coordinator. The file is
+// checked whole (format, version, checksum), then its submissions go through the very same
+// ingest as a sync batch and get the same per-submission results.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkBundle, MAX_BUNDLE_BYTES } from '../../src/export/bundle';
+import type { SubmitResponse } from '../../src/sync/api';
+import { authorize } from '../auth';
+import type { Context } from '../context';
+import { HttpError, parseJson, readBody, requireJsonContentType, sendJson } from '../http';
+import { ingestBatch } from '../ingest';
+
+/** Checks come cheapest first: token, rate, content type, size, JSON, bundle, then each submission. */
+export async function handleBundle(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  authorize(ctx, req, 'coordinator');
+  requireJsonContentType(req);
+  const read = await checkBundle(parseJson(await readBody(req, MAX_BUNDLE_BYTES)));
+  if (!read.ok) throw new HttpError(400, 'bad_request', read.message);
+  const results = await ingestBatch(ctx.store, read.bundle.submissions, ctx.now());
+  const answer: SubmitResponse = { results };
+  sendJson(res, 200, answer);
+}

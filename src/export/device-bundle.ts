@@ -1,0 +1,69 @@
+// The device's side of offline bundles: writing this device's submissions to a file, and
+// reading another device's file into this one's outbox. Everything in a file is checked
+// before anything is written, so a refused file changes nothing.
+import { checkAgainstForm } from '../forms/check';
+import type { Submission } from '../forms/submission';
+import { importSubmissions } from '../storage/import';
+import { pagesWithStatus } from '../storage/pages';
+import type { SubmissionStatus } from '../storage/record';
+import { toWire } from '../sync/outbox';
+import { bundleFileName, makeBundle, MAX_BUNDLE_BYTES, readBundleText } from './bundle';
+import type { ImportPlan } from './import-plan';
+import { yieldToEventLoop } from './yield';
+
+/** Which submissions go into a bundle: every finalized one, or only those not yet sent. */
+export type BundleScope = 'all' | 'unsent';
+
+const SCOPE_STATUSES: Record<BundleScope, readonly SubmissionStatus[]> = {
+  all: ['queued', 'synced', 'rejected'],
+  unsent: ['queued'],
+};
+
+/** A bundle ready to save: the file, its name, and how many submissions it holds. */
+export interface BundleFile {
+  blob: Blob;
+  fileName: string;
+  count: number;
+}
+
+/** This device's submissions in `scope` as a bundle file. */
+export async function exportBundle(scope: BundleScope, deviceId: string, now = new Date()): Promise<BundleFile> {
+  const submissions: Submission[] = [];
+  for await (const page of pagesWithStatus(SCOPE_STATUSES[scope])) {
+    for (const record of page) submissions.push(toWire(record));
+    await yieldToEventLoop();
+  }
+  const bundle = await makeBundle(deviceId, submissions, now.toISOString());
+  return { blob: new Blob([JSON.stringify(bundle)], { type: 'application/json' }), fileName: bundleFileName(deviceId, now), count: submissions.length };
+}
+
+/** An import's outcome: what was added, skipped and in conflict, or why the whole file was refused. */
+export type ImportOutcome = { ok: true; total: number; plan: ImportPlan } | { ok: false; message: string };
+
+/** Reads a bundle's text, checks it whole (file, checksum, every submission against its form), then imports it. */
+export async function importBundleText(text: string): Promise<ImportOutcome> {
+  const read = await readBundleText(text);
+  if (!read.ok) return { ok: false, message: read.message };
+  const submissions: Submission[] = [];
+  for (const [i, input] of read.bundle.submissions.entries()) {
+    const checked = checkAgainstForm(input);
+    if (!checked.ok) {
+      const first = checked.errors[0];
+      const reason = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'invalid';
+      const which = checked.id ? `response ${i + 1} (id ${checked.id})` : `response ${i + 1}`;
+      return { ok: false, message: `This bundle was not imported: ${which} is not valid here (${reason}). Nothing was changed.` };
+    }
+    submissions.push(checked.submission);
+    // Checking answers costs a little per response: let the page breathe on large files.
+    if (i % 500 === 499) await yieldToEventLoop();
+  }
+  return { ok: true, total: submissions.length, plan: await importSubmissions(submissions) };
+}
+
+/** Imports a chosen file, refusing one larger than any bundle may be before reading it. */
+export async function importBundleFile(file: Blob): Promise<ImportOutcome> {
+  if (file.size > MAX_BUNDLE_BYTES) {
+    return { ok: false, message: `This file is larger than a bundle can be (${MAX_BUNDLE_BYTES / 1024 / 1024} MB): it is not a Fieldbook bundle.` };
+  }
+  return importBundleText(await file.text());
+}

@@ -1,0 +1,54 @@
+// Whether a submission as sent (or as found in a bundle) is acceptable: its shape, then its
+// form and version, then its answers. Shared by the server's ingest and the device's bundle
+// import, so both refuse exactly the same submissions for the same reasons.
+import type * as z from 'zod/mini';
+import type { SubmissionError } from '../sync/api';
+import { answerSchema } from './answers';
+import { findForm } from './index';
+import { SubmissionSchema, type Submission } from './submission';
+
+/** Caps what a rejection echoes back, so a hostile batch cannot inflate the answer. */
+export const MAX_ERRORS_PER_SUBMISSION = 50;
+export const MAX_ECHOED_ID_CHARS = 200;
+
+/** A valid submission, or the id it claimed (empty when none) and why it was refused. */
+export type SubmissionCheck = { ok: true; submission: Submission } | { ok: false; id: string; errors: SubmissionError[] };
+
+/** The id to answer with: the submission's own when it has a string one, else empty. */
+export function echoedId(input: unknown): string {
+  if (typeof input !== 'object' || input === null || !('id' in input)) return '';
+  return typeof input.id === 'string' ? input.id.slice(0, MAX_ECHOED_ID_CHARS) : '';
+}
+
+/** zod issues as API errors, with dotted paths (`answers.sex`) under an optional prefix. */
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix?: string): SubmissionError[] {
+  return issues.slice(0, MAX_ERRORS_PER_SUBMISSION).map((issue) => {
+    const parts = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
+    return parts.length > 0 ? { path: parts.join('.'), message: issue.message } : { message: issue.message };
+  });
+}
+
+/** Problems with a well-shaped submission's form, version or answers; empty when it is acceptable. */
+export function formErrors(submission: Submission): SubmissionError[] {
+  const form = findForm(submission.formId, submission.formVersion);
+  if (form) {
+    const parsed = answerSchema(form).safeParse(submission.answers);
+    return parsed.success ? [] : issuesToErrors(parsed.error.issues, 'answers');
+  }
+  const current = findForm(submission.formId);
+  if (!current) return [{ path: 'formId', message: `Unknown form "${submission.formId}".` }];
+  return [
+    {
+      path: 'formVersion',
+      message: `This server does not accept version ${submission.formVersion} of form "${submission.formId}" (it accepts version ${current.version}).`,
+    },
+  ];
+}
+
+/** Validates one submission as sent: its shape, its form and version, then its answers. */
+export function checkAgainstForm(input: unknown): SubmissionCheck {
+  const parsed = SubmissionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, id: echoedId(input), errors: issuesToErrors(parsed.error.issues) };
+  const errors = formErrors(parsed.data);
+  return errors.length > 0 ? { ok: false, id: parsed.data.id, errors } : { ok: true, submission: parsed.data };
+}

@@ -1,0 +1,111 @@
+// Results by sex in one pass: an accumulator fed one submission at a time, so 10,000 responses
+// (or a server's whole table, streamed) are summed without holding them. Pure: no I/O.
+import { LIKERT_POINTS } from '../forms/answers';
+import { questionsOf, SEX_QUESTION_ID, type Form, type Question } from '../forms/schema';
+import { SEX_KEYS, type FormResults, type QuestionResult } from './schema';
+
+/** Question types drawn as answer distributions, and those summed. */
+export const CHOICE_TYPES: ReadonlySet<Question['type']> = new Set(['yesno', 'single', 'likert', 'multi']);
+export const NUMBER_TYPES: ReadonlySet<Question['type']> = new Set(['integer', 'number']);
+
+/** What `add` needs of a submission: its answers (wire or stored, either will do). */
+export interface Answered {
+  answers: Readonly<Record<string, unknown>>;
+}
+
+/** Feed submissions with `add`, read the totals with `result` (as often as wanted). */
+export interface ResultsAccumulator {
+  add(submission: Answered): void;
+  result(): FormResults;
+}
+
+const NOT_STATED = SEX_KEYS.indexOf('not_stated');
+const zeros = () => SEX_KEYS.map(() => 0);
+
+/** The answer codes of a choice question, in the order they are drawn. */
+export function categoriesOf(q: Question): string[] {
+  if (q.type === 'yesno') return ['yes', 'no'];
+  if (q.type === 'likert') return Array.from({ length: LIKERT_POINTS }, (_, i) => String(i + 1));
+  return (q.options ?? []).map((o) => o.id);
+}
+
+interface ChoicePlan {
+  kind: 'choice';
+  q: Question;
+  index: Map<string, number>;
+  counts: number[][];
+  answered: number[];
+}
+interface NumberPlan {
+  kind: 'number';
+  q: Question;
+  sums: number[];
+  answered: number[];
+}
+
+function planFor(q: Question): ChoicePlan | NumberPlan | undefined {
+  // The sex question is the split itself, shown as the response count by sex.
+  if (q.id === SEX_QUESTION_ID) return undefined;
+  if (NUMBER_TYPES.has(q.type)) return { kind: 'number', q, sums: zeros(), answered: zeros() };
+  if (!CHOICE_TYPES.has(q.type)) return undefined;
+  const categories = categoriesOf(q);
+  return { kind: 'choice', q, index: new Map(categories.map((c, i) => [c, i])), counts: categories.map(zeros), answered: zeros() };
+}
+
+/** Counts one answer; values that fit no category (an older form's option) are left out rather than guessed. */
+function addChoice(plan: ChoicePlan, value: unknown, sex: number): void {
+  if (Array.isArray(value)) {
+    let counted = false;
+    for (const code of new Set(value)) {
+      const i = plan.index.get(String(code));
+      if (i === undefined) continue;
+      plan.counts[i]![sex]!++;
+      counted = true;
+    }
+    if (counted) plan.answered[sex]!++;
+    return;
+  }
+  const i = plan.index.get(String(value));
+  if (i === undefined) return;
+  plan.counts[i]![sex]!++;
+  plan.answered[sex]!++;
+}
+
+/** A fresh accumulator laid out by `form` (answers to questions it lacks are ignored). */
+export function createAccumulator(form: Form): ResultsAccumulator {
+  const plans = questionsOf(form).flatMap((q) => planFor(q) ?? []);
+  const sexIndex = new Map<unknown, number>(SEX_KEYS.slice(0, NOT_STATED).map((k, i) => [k, i]));
+  let total = 0;
+  const bySex = zeros();
+  return {
+    add({ answers }) {
+      const sex = sexIndex.get(answers[SEX_QUESTION_ID]) ?? NOT_STATED;
+      total++;
+      bySex[sex]!++;
+      for (const plan of plans) {
+        const value = answers[plan.q.id];
+        if (value === undefined) continue;
+        if (plan.kind === 'choice') addChoice(plan, value, sex);
+        else if (typeof value === 'number' && Number.isFinite(value)) {
+          plan.sums[sex]! += value;
+          plan.answered[sex]!++;
+        }
+      }
+    },
+    result() {
+      const questions: QuestionResult[] = plans.map((p) =>
+        p.kind === 'choice'
+          ? { kind: 'choice', questionId: p.q.id, categories: [...p.index.keys()], counts: p.counts.map((row) => [...row]), answered: [...p.answered] }
+          : { kind: 'number', questionId: p.q.id, sums: [...p.sums], answered: [...p.answered] },
+      );
+      return { formId: form.id, formVersion: form.version, total, bySex: [...bySex], questions };
+    },
+  };
+}
+
+/** Results of a whole list at once (tests, small sets). */
+export function aggregate(form: Form, submissions: Iterable<Answered>): FormResults {
+  const accumulator = createAccumulator(form);
+  for (const s of submissions) accumulator.add(s);
+  return accumulator.result();
+}

@@ -1,0 +1,63 @@
+// The coordinator's view of the server: results and CSV for everything stored, with the
+// coordinator token. The token lives in this module's memory only: never in storage, never
+// in a URL, gone when the tab closes or reloads.
+import { ApiErrorSchema, API_PREFIX } from '../sync/api';
+import { FormResultsSchema, type FormResults } from './schema';
+
+let sessionToken: string | undefined;
+
+/** Keeps the coordinator token for this page's life. */
+export function setCoordinatorToken(token: string): void {
+  sessionToken = token.trim() || undefined;
+}
+/** Whether a coordinator token was given in this session. */
+export const hasCoordinatorToken = (): boolean => sessionToken !== undefined;
+/** Forgets the coordinator token (sign out). */
+export function forgetCoordinatorToken(): void {
+  sessionToken = undefined;
+}
+
+/** A request to the server that failed, with a sentence for the coordinator. */
+export class ServerRequestError extends Error {
+  constructor(
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServerRequestError';
+  }
+}
+
+function formUrl(endpoint: string, formId: string, rest: string): string {
+  return `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/forms/${encodeURIComponent(formId)}/${rest}`;
+}
+
+async function get(url: string): Promise<Response> {
+  if (!sessionToken) throw new ServerRequestError(undefined, 'Enter the coordinator token first.');
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${sessionToken}` }, cache: 'no-store' });
+  } catch {
+    throw new ServerRequestError(undefined, 'The server cannot be reached from here. Check the network and try again.');
+  }
+  if (response.ok) return response;
+  if (response.status === 401 || response.status === 403) {
+    throw new ServerRequestError(response.status, 'The server does not accept this coordinator token. Check it and enter it again.');
+  }
+  const body = ApiErrorSchema.safeParse(await response.json().catch(() => undefined));
+  throw new ServerRequestError(response.status, body.success ? body.data.error.message : `The server answered ${response.status}.`);
+}
+
+/** GET /api/v1/forms/{formId}/results, checked against the results schema. */
+export async function fetchServerResults(endpoint: string, formId: string): Promise<FormResults> {
+  const response = await get(formUrl(endpoint, formId, 'results'));
+  const parsed = FormResultsSchema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw new ServerRequestError(response.status, 'The server sent results this app cannot read. Is the server up to date?');
+  return parsed.data;
+}
+
+/** GET /api/v1/forms/{formId}/submissions.csv as a Blob, codes or labels. */
+export async function fetchServerCsv(endpoint: string, formId: string, labels: boolean): Promise<Blob> {
+  const response = await get(formUrl(endpoint, formId, `submissions.csv${labels ? '?labels=1' : ''}`));
+  return response.blob();
+}

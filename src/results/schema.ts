@@ -1,0 +1,48 @@
+// The aggregate of a form's responses, disaggregated by sex: computed by the device from its
+// own data and by the server (GET /api/v1/forms/{formId}/results) from everything stored, so
+// both draw the same charts. Every per-sex array follows SEX_KEYS.
+import * as z from 'zod/mini';
+import { SEX_OPTION_IDS } from '../forms/schema';
+
+/** The sex series, in order: the form's four options, then responses with no sex recorded. */
+export const SEX_KEYS = [...SEX_OPTION_IDS, 'not_stated'] as const;
+export type SexKey = (typeof SEX_KEYS)[number];
+
+const Count = z.int().check(z.nonnegative());
+const BySex = z.array(Count).check(z.length(SEX_KEYS.length));
+
+/** A choice question (yesno, single, likert, multi): respondents per answer and sex. */
+export const ChoiceResultSchema = z.object({
+  kind: z.literal('choice'),
+  questionId: z.string(),
+  /** Answer codes in form order: option ids, `yes`/`no`, or likert points `1`..`5`. */
+  categories: z.array(z.string()),
+  /** counts[category][sex]. A multi's respondent counts once under each option chosen. */
+  counts: z.array(BySex),
+  /** Respondents who answered the question, by sex: the base for shares. */
+  answered: BySex,
+});
+export type ChoiceResult = z.infer<typeof ChoiceResultSchema>;
+
+/** A numeric context question (integer, number): the sum of answers, by sex. */
+export const NumberResultSchema = z.object({
+  kind: z.literal('number'),
+  questionId: z.string(),
+  sums: z.array(z.number()).check(z.length(SEX_KEYS.length)),
+  answered: BySex,
+});
+export type NumberResult = z.infer<typeof NumberResultSchema>;
+
+export const QuestionResultSchema = z.discriminatedUnion('kind', [ChoiceResultSchema, NumberResultSchema]);
+export type QuestionResult = z.infer<typeof QuestionResultSchema>;
+
+/** One form's results: the response count, its split by sex, and each question's. */
+export const FormResultsSchema = z.object({
+  formId: z.string(),
+  /** The definition the results are laid out by (the current one). */
+  formVersion: z.int(),
+  total: Count,
+  bySex: BySex,
+  questions: z.array(QuestionResultSchema),
+});
+export type FormResults = z.infer<typeof FormResultsSchema>;
