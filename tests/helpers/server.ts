@@ -77,14 +77,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     mkdirSync(dataDir, { recursive: true });
     const store = options.wrapStore?.(openSqliteStore(dataDir));
     running = await startServer({
-    ...(store ? { store } : {}),
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    distDir,
-    rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
-    ...(options.deviceToken ? { deviceToken: options.deviceToken } : {}),
-    ...(options.coordinatorToken ? { coordinatorToken: options.coordinatorToken } : {}),
+      ...(store ? { store } : {}),
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      distDir,
+      rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
+      ...(options.deviceToken ? { deviceToken: options.deviceToken } : {}),
+      ...(options.coordinatorToken ? { coordinatorToken: options.coordinatorToken } : {}),
     });
   } catch (error) {
     removeDir(root);
