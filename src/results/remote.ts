@@ -1,7 +1,7 @@
 // The coordinator's view of the server: results and CSV for everything stored, with the
 // coordinator token. The token lives in this module's memory only: never in storage, never
 // in a URL, gone when the tab closes or reloads.
-import { ApiErrorSchema, API_PREFIX } from '../sync/api';
+import { ApiErrorSchema, API_PREFIX, SubmitResponseSchema, type SubmitResponse } from '../sync/api';
 import { FormResultsSchema, type FormResults } from './schema';
 
 let sessionToken: string | undefined;
@@ -32,11 +32,11 @@ function formUrl(endpoint: string, formId: string, rest: string): string {
   return `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/forms/${encodeURIComponent(formId)}/${rest}`;
 }
 
-async function get(url: string): Promise<Response> {
+async function request(url: string, init: RequestInit = {}): Promise<Response> {
   if (!sessionToken) throw new ServerRequestError(undefined, 'Enter the coordinator token first.');
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${sessionToken}` }, cache: 'no-store' });
+    response = await fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${sessionToken}` }, cache: 'no-store' });
   } catch {
     throw new ServerRequestError(undefined, 'The server cannot be reached from here. Check the network and try again.');
   }
@@ -50,7 +50,7 @@ async function get(url: string): Promise<Response> {
 
 /** GET /api/v1/forms/{formId}/results, checked against the results schema. */
 export async function fetchServerResults(endpoint: string, formId: string): Promise<FormResults> {
-  const response = await get(formUrl(endpoint, formId, 'results'));
+  const response = await request(formUrl(endpoint, formId, 'results'));
   const parsed = FormResultsSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new ServerRequestError(response.status, 'The server sent results this app cannot read. Is the server up to date?');
   return parsed.data;
@@ -58,6 +58,15 @@ export async function fetchServerResults(endpoint: string, formId: string): Prom
 
 /** GET /api/v1/forms/{formId}/submissions.csv as a Blob, codes or labels. */
 export async function fetchServerCsv(endpoint: string, formId: string, labels: boolean): Promise<Blob> {
-  const response = await get(formUrl(endpoint, formId, `submissions.csv${labels ? '?labels=1' : ''}`));
+  const response = await request(formUrl(endpoint, formId, `submissions.csv${labels ? '?labels=1' : ''}`));
   return response.blob();
+}
+
+/** POST /api/v1/bundles: a device's bundle file straight into the server, one result per submission. */
+export async function uploadBundle(endpoint: string, file: Blob): Promise<SubmitResponse> {
+  const url = `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/bundles`;
+  const response = await request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file });
+  const parsed = SubmitResponseSchema.safeParse(await response.json().catch(() => undefined));
+  if (!parsed.success) throw new ServerRequestError(response.status, 'The server sent an answer this app cannot read. Is the server up to date?');
+  return parsed.data;
 }

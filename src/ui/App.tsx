@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DraftContext } from '../storage/submissions';
 import { Connectivity } from './Connectivity';
+import { CoordinatorScreen } from './CoordinatorScreen';
 import { loadDeviceContext } from './device';
 import { DoneScreen } from './DoneScreen';
 import { FillScreen } from './FillScreen';
 import { Home } from './Home';
+import { ResultsScreen } from './ResultsScreen';
 import { parseRoute, type Route } from './router';
 import { SettingsScreen } from './SettingsScreen';
 import { SubmissionList } from './SubmissionList';
 import { SyncStatus } from './SyncStatus';
+import { TransferScreen } from './TransferScreen';
 import { UpdatePrompt } from './UpdatePrompt';
 import { enrollFromLocation, syncEngine } from '../sync/device-sync';
 import { ViewScreen } from './ViewScreen';
@@ -58,6 +61,8 @@ export function App() {
         </a>
         <Connectivity />
         <SyncStatus />
+        <a href="#/transfer">Move data</a>
+        <a href="#/coordinator">Coordinator</a>
         <a href="#/settings">Settings</a>
       </header>
       <UpdatePrompt />
@@ -83,5 +88,11 @@ function Screen({ route, context, onContextChange }: { route: Route; context: Dr
       return <DoneScreen id={route.id} context={context} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'results':
+      return <ResultsScreen formId={route.formId} locale={context.locale} />;
+    case 'transfer':
+      return <TransferScreen deviceId={context.deviceId} />;
+    case 'coordinator':
+      return <CoordinatorScreen formId={route.formId} locale={context.locale} />;
   }
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { CsvExport } from './CsvExport';
 import { findForm } from '../forms';
 import { textIn } from '../forms/texts';
 import { describeFailure, toStorageError } from '../storage/errors';
@@ -33,6 +34,7 @@ export function SubmissionList({ formId, page, context }: { formId: string; page
         </button>
       </p>
       {formId === WORKSHOP_FORM_ID && <WorkshopSessionPanel collectedToday={counts?.today} />}
+      <CsvExport form={form} />
       {rows === undefined ? (
         <p role="status">Loading…</p>
       ) : rows.length === 0 ? (

@@ -1,10 +1,9 @@
 // Real Chromium for browser tests: Debian's package, driven by playwright-core.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe } from 'vitest';
+import { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium } from './chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
+export { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium };
 
 /**
  * A describe block that needs Chromium. On a laptop without it the block is skipped loudly;
@@ -23,22 +22,6 @@ export function describeInBrowser(name: string, body: () => void): void {
   }
   console.warn(`\n⚠⚠⚠ SKIPPING browser tests "${name}": no Chromium at ${CHROMIUM_PATH} (apt-get install chromium) ⚠⚠⚠\n`);
   describe.skip(name, body);
-}
-
-/** Flags that keep Chromium from reaching for the network this machine does not have. */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 }
 
 /** Text of the element's live value, for asserting what a person would see in a field. */

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import { axisTicks, formatCount, formatShare } from '../../results/labels';
-import { SeriesPatterns, patternFill } from './patterns';
+import { SeriesPatterns, patternFill } from './SeriesPatterns';
 
 /** One row (answer) or one bar kind (series) of a chart. */
 export interface Labelled {

@@ -1,5 +1,6 @@
 // Fills for the chart series: a colour and a pattern each (solid, stripes, dots, cross-hatch,
 // bars), so two series never differ by colour alone. Colours keep 3:1 contrast on white.
+import { useId } from 'preact/hooks';
 
 interface Look {
   colour: string;
@@ -59,7 +60,7 @@ export function SeriesPatterns({ idPrefix, keys }: { idPrefix: string; keys: rea
 
 /** A legend swatch drawn like the bars it names; decorative, the text beside it carries the name. */
 export function Swatch({ seriesKey }: { seriesKey: string }) {
-  const id = `swatch-${seriesKey}`;
+  const id = `${useId()}-swatch`;
   return (
     <svg class="swatch" width="18" height="14" viewBox="0 0 18 14" aria-hidden="true" focusable="false">
       <SeriesPatterns idPrefix={id} keys={[seriesKey]} />
