@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import type { SubmissionError } from '../sync/api';
 import { answerSchema } from './answers';
 import { findForm } from './index';
+import type { Form } from './schema';
 import { SubmissionSchema, type Submission } from './submission';
 
 /** Caps what a rejection echoes back, so a hostile batch cannot inflate the answer. */
@@ -28,11 +29,19 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix?: str
   });
 }
 
+/** Building a form's answer schema costs ~10 times more than using it, so each is built once. */
+const answerSchemas = new WeakMap<Form, ReturnType<typeof answerSchema>>();
+function cachedAnswerSchema(form: Form): ReturnType<typeof answerSchema> {
+  let schema = answerSchemas.get(form);
+  if (!schema) answerSchemas.set(form, (schema = answerSchema(form)));
+  return schema;
+}
+
 /** Problems with a well-shaped submission's form, version or answers; empty when it is acceptable. */
 export function formErrors(submission: Submission): SubmissionError[] {
   const form = findForm(submission.formId, submission.formVersion);
   if (form) {
-    const parsed = answerSchema(form).safeParse(submission.answers);
+    const parsed = cachedAnswerSchema(form).safeParse(submission.answers);
     return parsed.success ? [] : issuesToErrors(parsed.error.issues, 'answers');
   }
   const current = findForm(submission.formId);
