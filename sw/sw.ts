@@ -4,6 +4,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
+import { sendOnBackgroundSync } from './background-sync';
 import { appShellNavigationRoute } from './navigation';
 import { skipWaitingOnRequest } from './update';
 
@@ -21,6 +22,5 @@ skipWaitingOnRequest(self);
 // Taking pages that have no worker yet (the very first visit) so it already works offline;
 // a page under an older worker only switches after the user's consent above.
 clientsClaim();
-
-// ── Background Sync goes here (a colleague's work): import a handler from a sibling file and
-// ── register it, e.g. `self.addEventListener('sync', …)`. Keep this file to wiring only.
+// When connectivity returns with no page open, the worker sends the outbox itself.
+sendOnBackgroundSync(self);

@@ -2,9 +2,8 @@
 import { getEndpoint, getToken, setEndpoint, setToken } from '../storage/settings';
 import { SyncEngine } from './engine';
 import { tokenFromHash } from './enrollment';
+import { BACKGROUND_SYNC_TAG } from './lock';
 
-/** Tag of the Background Sync registration the service worker wakes up on. */
-export const BACKGROUND_SYNC_TAG = 'fieldbook-sync';
 
 /** Asks the browser to wake the worker when connectivity returns, where it can (Chromium). */
 async function requestBackgroundSync(): Promise<void> {

@@ -2,6 +2,9 @@
 // context where the browser has no Web Locks.
 export const SYNC_LOCK_NAME = 'fieldbook-sync';
 
+/** Tag of the Background Sync registration that wakes the worker to send (shared by page and worker). */
+export const BACKGROUND_SYNC_TAG = 'fieldbook-sync';
+
 let heldHere = false;
 
 /** Runs `work` if no one else is sending; resolves to 'busy' without waiting otherwise. */

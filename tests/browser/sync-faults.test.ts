@@ -5,6 +5,7 @@ import { startAppServer } from '../helpers/app-server';
 import { describeInBrowser, launchChromium, storedSubmissions, type Browser, type BrowserContext, type Page } from '../helpers/browser';
 import { insertQueued } from '../helpers/device-data';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
+import { waitUntilControlled } from '../helpers/pwa';
 import { compareIds } from '../helpers/server-ids';
 
 describeInBrowser('sync through a bad network', () => {
@@ -132,5 +133,29 @@ describeInBrowser('sync through a bad network', () => {
     const device = await storedSubmissions(page);
     expect(device.find((s) => s.id === bad)?.status).toBe('rejected');
     expect(compareIds(server.dataDir, good!)).toEqual([]);
+  });
+
+  it('Background Sync wakes the worker, which sends with no page of the app open', async () => {
+    proxy.mode = 'down';
+    const page = await openEnrolled();
+    await waitUntilControlled(page);
+    const ids = await insertQueued(page, 7);
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => syncText(page)).toMatch(/^Waiting to send 7/);
+    // Leave the app for a plain file of the same origin: no app code runs in this tab any more.
+    await page.goto(`${proxy.url}/favicon.svg`);
+    proxy.mode = 'pass';
+    const cdp = await context.newCDPSession(page);
+    const registration = new Promise<string>((found) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: Array<{ registrationId: string; isDeleted: boolean }> }) => {
+        const live = e.registrations.find((r) => !r.isDeleted);
+        if (live) found(live.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: proxy.url, registrationId: await registration, tag: 'fieldbook-sync', lastChance: false });
+    await expect.poll(() => compareIds(server.dataDir, ids), { timeout: 20_000 }).toEqual([]);
+    const device = await storedSubmissions(page);
+    expect(device.map((s) => s.status)).toEqual(Array(7).fill('synced'));
   });
 });
