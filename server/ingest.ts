@@ -2,7 +2,8 @@
 // recognised as a retry, or rejected. The decisions are pure; the store is the only I/O.
 import { checkAgainstForm } from '../src/forms/check';
 import type { SubmissionError, SubmissionResult } from '../src/sync/api';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalSubmissionJson } from '../src/export/canonical-json';
+import { sha256Hex } from './canonical';
 import type { NewSubmission, PutOutcome, SubmissionStore } from './store/types';
 
 // The checks themselves are shared with the device's bundle import.
@@ -15,7 +16,7 @@ export function checkSubmission(input: unknown): Checked {
   const checked = checkAgainstForm(input);
   if (!checked.ok) return checked;
   const { submission } = checked;
-  const json = canonicalJson(submission);
+  const json = canonicalSubmissionJson(submission);
   return {
     ok: true,
     item: {

@@ -2,9 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from './context';
+import { SECURITY_HEADERS } from './http';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit';
 import { createHandler } from './router';
 import { openSqliteStore } from './store/sqlite';
@@ -46,6 +48,22 @@ function originOf(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
+/** A request node:http could not even parse (bad syntax, huge headers) still gets the error shape and headers. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({ error: { code: 'bad_request', message: 'The request could not be read as HTTP.' } });
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${head}\r\n${body}`);
+}
+
 /** Opens the store, loads or makes the tokens, and listens; resolves once requests can be taken. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
@@ -66,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const done = handle(req, res).finally(() => inFlight.delete(done));
     inFlight.add(done);
   });
+  server.on('clientError', answerClientError);
 
   try {
     await new Promise<void>((ready, fail) => {

@@ -12,11 +12,16 @@ export const LIKERT_POINTS = 5;
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether a YYYY-MM-DD string names a day that exists. */
+/** Whether a YYYY-MM-DD string names a day that exists (by arithmetic: this runs for every date answer the server checks). */
 export function isRealDate(value: string): boolean {
   if (!DATE_PATTERN.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 function textSchema(q: Question, m: ValidationMessages) {

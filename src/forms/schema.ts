@@ -81,9 +81,14 @@ export type Form = z.infer<typeof FormSchema>;
 export const SEX_QUESTION_ID = 'sex';
 export const SEX_OPTION_IDS = ['female', 'male', 'other', 'prefer_not_to_say'] as const;
 
+/** Forms never change once loaded, so each form's flat question list is built once. */
+const questionLists = new WeakMap<Form, readonly Question[]>();
+
 /** All questions of a form, in form order. */
-export function questionsOf(form: Form): Question[] {
-  return form.sections.flatMap((s) => s.questions);
+export function questionsOf(form: Form): readonly Question[] {
+  let list = questionLists.get(form);
+  if (!list) questionLists.set(form, (list = form.sections.flatMap((s) => s.questions)));
+  return list;
 }
 
 /** A definition as written in source, before validation. */

@@ -20,10 +20,13 @@ async function* completedPages(index: CompletedIndex, prefix: string, pageSize: 
   let after: string | undefined;
   let readAtAfter = 0;
   for (;;) {
-    const lower = [prefix, after ?? Dexie.minKey];
-    const page = await guarded(() =>
-      db().submissions.where(index).between(lower, [prefix, Dexie.maxKey], true, true).offset(readAtAfter).limit(pageSize).toArray(),
-    );
+    const range = db().submissions.where(index).between([prefix, after ?? Dexie.minKey], [prefix, Dexie.maxKey], true, true);
+    // Dexie reads a plain range with one getAll() but an offset record by record through a cursor:
+    // so the few records already read at `after` are read again and dropped, unless there are many.
+    const page =
+      readAtAfter <= pageSize
+        ? (await guarded(() => range.limit(pageSize + readAtAfter).toArray())).slice(readAtAfter)
+        : await guarded(() => range.offset(readAtAfter).limit(pageSize).toArray());
     if (page.length > 0) yield page;
     if (page.length < pageSize) return;
     const last = page[page.length - 1]!.meta.completedAt;

@@ -36,3 +36,24 @@ export function insertQueued(page: Page, count: number, answers?: Record<string,
     { n: count, answers },
   );
 }
+
+/** Puts these records (as the device stores them) into the page's IndexedDB in one transaction. */
+export function insertRecords(page: Page, records: readonly object[]): Promise<void> {
+  return page.evaluate(
+    (list) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fieldbook');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('submissions', 'readwrite');
+          for (const record of list) tx.objectStore('submissions').put(record);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+}

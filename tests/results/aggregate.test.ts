@@ -73,14 +73,13 @@ describe('aggregate, case by case', () => {
   it('is all zeros with no responses', () => {
     const empty = aggregate(form, []);
     expect(empty.total).toBe(0);
-    expect(empty.questions.flatMap((q) => (q.kind === 'choice' ? q.counts.flat() : q.sums))).toEqual(expect.arrayContaining([0]));
     expect(empty.questions.every((q) => (q.kind === 'choice' ? q.counts.flat() : q.sums).every((v) => v === 0))).toBe(true);
   });
 });
 
 describe('aggregate against counts made independently', () => {
-  it.each(FORMS.map((f) => [f.id, f] as const))('%s: 600 varied responses', (_id, f) => {
-    const submissions = variedSubmissions(f, 600, 17);
+  it.each(FORMS.map((f) => [f.id, f] as const))('%s: 300 varied responses', (_id, f) => {
+    const submissions = variedSubmissions(f, 300, 17);
     const r = aggregate(f, submissions);
     const sexOf = (a: Record<string, unknown>) => (SEX_KEYS.includes(a.sex as never) ? (a.sex as string) : 'not_stated');
     expect(r.bySex).toEqual(SEX_KEYS.map((k) => submissions.filter((s) => sexOf(s.answers) === k).length));

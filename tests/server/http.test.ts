@@ -1,5 +1,6 @@
 // The routes around submissions: health, forms, the built app, headers, errors, limits.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMS } from '../../src/forms/index';
 import { ApiErrorSchema, MAX_BATCH_BYTES } from '../../src/sync/api';
@@ -192,5 +193,22 @@ describe('429 past the rate limit', () => {
     } finally {
       await limited.stop();
     }
+  });
+});
+
+describe('requests node:http cannot parse', () => {
+  it('still get the error shape and the security headers', async () => {
+    const { port } = new URL(server.url);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(reply).toContain('X-Content-Type-Options: nosniff');
+    expect(reply).toContain("Content-Security-Policy: default-src 'self'");
+    expect(ApiErrorSchema.parse(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).error.code).toBe('bad_request');
   });
 });

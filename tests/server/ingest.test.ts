@@ -2,6 +2,7 @@
 // anything else → rejected with a reason that names the field.
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../server/canonical';
+import { canonicalSubmissionJson } from '../../src/export/canonical-json';
 import { checkSubmission, echoedId, resultOf } from '../../server/ingest';
 import { makeSubmission } from '../fixtures/submissions';
 
@@ -20,6 +21,13 @@ describe('canonicalJson', () => {
     const s = makeSubmission();
     const reordered = { meta: s.meta, answers: s.answers, formVersion: s.formVersion, formId: s.formId, id: s.id };
     expect(sha256Hex(canonicalJson(reordered))).toBe(sha256Hex(canonicalJson(s)));
+  });
+
+  it('the fast path for checked submissions writes exactly the generic canonical text', () => {
+    const s = makeSubmission();
+    const shuffled = { ...s, answers: Object.fromEntries(Object.entries(s.answers).reverse()), meta: { ...s.meta } };
+    expect(canonicalSubmissionJson(shuffled)).toBe(canonicalJson(s));
+    expect(canonicalSubmissionJson({ ...s, answers: { z: 'last', a: ['x', 'y'], m: 3 } })).toBe(canonicalJson({ ...s, answers: { a: ['x', 'y'], m: 3, z: 'last' } }));
   });
 });
 
