@@ -21,9 +21,10 @@ const form = findForm('workshop-feedback') as Form;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${Math.round(value)} ms`;
 
-async function timed(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+async function timed(runs: number, work: () => Promise<unknown>, setup?: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await setup?.();
     const started = performance.now();
     await work();
     times.push(performance.now() - started);
@@ -96,18 +97,36 @@ async function main(): Promise<void> {
       for await (const chunk of stream) downloadBytes += (chunk as Buffer).length;
     });
     downloadBytes /= RUNS;
-    const deviceResults = await timed(RUNS, async () => {
-      await page.evaluate(() => (location.hash = '#/'));
-      await page.getByRole('heading', { name: 'Surveys' }).waitFor();
-      await page.evaluate((h) => (location.hash = h), `#/results/${form.id}`);
-      await page.getByRole('heading', { level: 2, name: 'Respondents' }).waitFor();
-    });
+    const deviceResults = await timed(
+      RUNS,
+      async () => {
+        await page.evaluate((h) => (location.hash = h), `#/results/${form.id}`);
+        await page.getByRole('heading', { level: 2, name: 'Respondents' }).waitFor();
+      },
+      async () => {
+        await page.evaluate(() => (location.hash = '#/'));
+        await page.getByRole('heading', { name: 'Surveys' }).waitFor();
+      },
+    );
+
+    // The floor: one getAll() of every record, no paging, no work on them.
+    const rawRead = await timed(RUNS, () =>
+      page.evaluate(`new Promise((resolve, reject) => {
+        const open = indexedDB.open('fieldbook');
+        open.onsuccess = () => {
+          const all = open.result.transaction('submissions').objectStore('submissions').getAll();
+          all.onsuccess = () => { open.result.close(); resolve(all.result.length); };
+          all.onerror = () => reject(all.error);
+        };
+      })`),
+    );
 
     console.log(`${TOTAL.toLocaleString('en')} submissions of ${form.id}, median of ${RUNS} runs:`);
     console.log(`  server CSV export (${(csvBytes / 1e6).toFixed(1)} MB):     ${ms(median(serverCsv))}   runs ${serverCsv.map(ms).join(', ')}`);
     console.log(`  server results aggregate:           ${ms(median(serverResults))}   runs ${serverResults.map(ms).join(', ')}`);
     console.log(`  device CSV export in Chromium (${(downloadBytes / 1e6).toFixed(1)} MB): ${ms(median(deviceCsv))}   runs ${deviceCsv.map(ms).join(', ')}`);
     console.log(`  device results screen in Chromium:  ${ms(median(deviceResults))}   runs ${deviceResults.map(ms).join(', ')}`);
+    console.log(`  (floor: one raw IndexedDB getAll of all records: ${ms(median(rawRead))})`);
   } finally {
     await browser.close();
     await server.close();

@@ -1,6 +1,7 @@
 // The staff gender sensitivity survey the report mentions (close to 500 staff answered the
 // 2002 round). The statements follow the report's themes, so a later round can be
 // compared with its findings: automatic mainstreaming, vacancy notices, indicators by sex.
+import { catalogTitle } from '../catalog';
 import type { FormInput } from '../schema';
 import { CHOOSE_ALL_HINT, gradeQuestion, regionQuestion, sexQuestion } from './common';
 
@@ -8,7 +9,7 @@ import { CHOOSE_ALL_HINT, gradeQuestion, regionQuestion, sexQuestion } from './c
 export const genderSensitivity: FormInput = {
   id: 'gender-sensitivity',
   version: 1,
-  title: 'Staff gender sensitivity survey',
+  title: catalogTitle('gender-sensitivity'),
   sections: [
     {
       id: 'about_you',

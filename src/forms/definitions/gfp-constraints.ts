@@ -1,6 +1,7 @@
 // The survey the report plans "to determine the constraints and obstacles facing GFPs that
 // have hindered their efforts at gender mainstreaming in their respective Missions",
 // with the regional networks of Africa and the Americas as the example to compare with.
+import { catalogTitle } from '../catalog';
 import type { FormInput } from '../schema';
 import { CHOOSE_ALL_HINT, missionQuestion, regionQuestion, sexQuestion } from './common';
 
@@ -8,7 +9,7 @@ import { CHOOSE_ALL_HINT, missionQuestion, regionQuestion, sexQuestion } from '.
 export const gfpConstraints: FormInput = {
   id: 'gfp-constraints',
   version: 1,
-  title: 'Gender Focal Point constraints survey',
+  title: catalogTitle('gfp-constraints'),
   sections: [
     {
       id: 'about',

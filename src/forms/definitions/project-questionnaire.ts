@@ -2,6 +2,7 @@
 // filled once per sponsored project. The eight questions keep the report's wording exactly
 // (a test checks it); each is split into a yes/no part and a follow-up that shows only
 // when it applies, so answers can be counted as well as read.
+import { catalogTitle } from '../catalog';
 import type { FormInput } from '../schema';
 import { missionQuestion, regionQuestion, sexQuestion } from './common';
 
@@ -9,7 +10,7 @@ import { missionQuestion, regionQuestion, sexQuestion } from './common';
 export const projectQuestionnaire: FormInput = {
   id: 'project-questionnaire',
   version: 1,
-  title: 'Project questionnaire',
+  title: catalogTitle('project-questionnaire'),
   sections: [
     {
       id: 'project',

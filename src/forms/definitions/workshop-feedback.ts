@@ -2,6 +2,7 @@
 // gives for the May 2003 workshop; the topics are the ones the Istanbul workshop wanted
 // covered. The app carries `workshop_name`, `workshop_date` and `workshop_place` from
 // one participant's response into the next, so keep those ids stable.
+import { catalogTitle } from '../catalog';
 import type { FormInput } from '../schema';
 import { CHOOSE_ALL_HINT, gradeQuestion, sexQuestion } from './common';
 
@@ -11,7 +12,7 @@ const CARRIED_OVER_HINT = 'Kept for the next participant on this device.';
 export const workshopFeedback: FormInput = {
   id: 'workshop-feedback',
   version: 1,
-  title: 'Workshop feedback',
+  title: catalogTitle('workshop-feedback'),
   sections: [
     {
       id: 'workshop',
