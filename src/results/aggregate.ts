@@ -43,10 +43,15 @@ interface NumberPlan {
   answered: number[];
 }
 
+/** A year (bounded from 1000 up) names a time, not an amount: adding years up means nothing. */
+export function isYearQuestion(q: Question): boolean {
+  return q.type === 'integer' && q.min !== undefined && q.min >= 1000;
+}
+
 function planFor(q: Question): ChoicePlan | NumberPlan | undefined {
   // The sex question is the split itself, shown as the response count by sex.
   if (q.id === SEX_QUESTION_ID) return undefined;
-  if (NUMBER_TYPES.has(q.type)) return { kind: 'number', q, sums: zeros(), answered: zeros() };
+  if (NUMBER_TYPES.has(q.type)) return isYearQuestion(q) ? undefined : { kind: 'number', q, sums: zeros(), answered: zeros() };
   if (!CHOICE_TYPES.has(q.type)) return undefined;
   const categories = categoriesOf(q);
   return { kind: 'choice', q, index: new Map(categories.map((c, i) => [c, i])), counts: categories.map(zeros), answered: zeros() };

@@ -1,20 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DraftContext } from '../storage/submissions';
 import { Connectivity } from './Connectivity';
-import { CoordinatorScreen } from './CoordinatorScreen';
 import { loadDeviceContext } from './device';
 import { DoneScreen } from './DoneScreen';
 import { FillScreen } from './FillScreen';
 import { Home } from './Home';
-import { ResultsScreen } from './ResultsScreen';
+import { lazyScreen } from './lazy-screen';
 import { parseRoute, type Route } from './router';
 import { SettingsScreen } from './SettingsScreen';
 import { SubmissionList } from './SubmissionList';
 import { SyncStatus } from './SyncStatus';
-import { TransferScreen } from './TransferScreen';
 import { UpdatePrompt } from './UpdatePrompt';
 import { enrollFromLocation, syncEngine } from '../sync/device-sync';
 import { ViewScreen } from './ViewScreen';
+
+// Loaded on first use: charts, bundles and the coordinator's view are not needed to open the app.
+const ResultsScreen = lazyScreen(() => import('./ResultsScreen').then((m) => m.ResultsScreen));
+const TransferScreen = lazyScreen(() => import('./TransferScreen').then((m) => m.TransferScreen));
+const CoordinatorScreen = lazyScreen(() => import('./CoordinatorScreen').then((m) => m.CoordinatorScreen));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

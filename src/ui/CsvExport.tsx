@@ -1,6 +1,4 @@
 import { useId, useState } from 'preact/hooks';
-import { csvFileName } from '../export/csv';
-import { exportFormCsv } from '../export/device-csv';
 import type { Form } from '../forms/schema';
 import { describeFailure, toStorageError } from '../storage/errors';
 import { downloadBlob } from './download';
@@ -18,6 +16,8 @@ export function CsvExport({ form }: { form: Form }) {
     setState({ kind: 'working', done: 0, total: 0 });
     try {
       let rows = 0;
+      // The writer loads on first use: most visits to this list never export.
+      const [{ exportFormCsv }, { csvFileName }] = await Promise.all([import('../export/device-csv'), import('../export/csv')]);
       const blob = await exportFormCsv(form, { labels }, (done, total) => {
         rows = done;
         setState({ kind: 'working', done, total });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { HAS_CHROMIUM } from './browser';
+import { HAS_CHROMIUM } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -18,6 +18,7 @@ const form = parseForm(
     { id: 'women_reached', type: 'integer', label: 'Women reached' },
     { id: 'funding', type: 'number', label: 'Funding' },
     { id: 'note', type: 'text', label: 'Note' },
+    { id: 'reporting_year', type: 'integer', label: 'Reporting year', min: 1990, max: 2100 },
   ]),
 );
 
@@ -28,7 +29,7 @@ const number = (r: ReturnType<typeof aggregate>, id: string) => r.questions.find
 
 describe('aggregate, case by case', () => {
   const rows = [
-    { answers: { sex: 'female', trained: 'yes', support: 5, grade: 'senior', topics: ['hiv', 'budget'], women_reached: 120, funding: 1000.5 } },
+    { answers: { sex: 'female', trained: 'yes', support: 5, grade: 'senior', topics: ['hiv', 'budget'], women_reached: 120, funding: 1000.5, reporting_year: 2003 } },
     { answers: { sex: 'female', trained: 'no', support: 4, topics: ['budget'], women_reached: 30 } },
     { answers: { sex: 'male', trained: 'yes', support: 4, grade: 'junior', funding: -0.5 } },
     { answers: { sex: 'prefer_not_to_say', trained: 'yes' } },
@@ -52,7 +53,7 @@ describe('aggregate, case by case', () => {
     ['integers summed by sex', () => number(r, 'women_reached').sums, bySex({ female: 150 })],
     ['numbers summed by sex, negatives included', () => number(r, 'funding').sums, bySex({ female: 1000.5, male: -0.5 })],
     ['numbers: who answered', () => number(r, 'funding').answered, bySex({ female: 1, male: 1 })],
-    ['text and the sex question are not charted', () => r.questions.map((q) => q.questionId), ['trained', 'support', 'grade', 'topics', 'women_reached', 'funding']],
+    ['text, years and the sex question are neither charted nor summed', () => r.questions.map((q) => q.questionId), ['trained', 'support', 'grade', 'topics', 'women_reached', 'funding']],
   ])('%s', (_what, actual, expected) => {
     expect(actual()).toEqual(expected);
   });

@@ -45,14 +45,16 @@ export function ResultsView({ form, results, locale }: { form: Form; results: Fo
 
 /** Responses by sex as a one-series chart: every sex is a row here, including any with none. */
 function RespondentsChart({ results }: { results: FormResults }) {
-  const rows = SEX_KEYS.map((key) => ({ key, label: SEX_SERIES_LABELS[key] }));
-  const values = results.bySex.map((n) => [n]);
+  // Every sex option is a row, even at zero; "not recorded" only when some response lacks it.
+  const keys = SEX_KEYS.filter((key, i) => key !== 'not_stated' || (results.bySex[i] ?? 0) > 0);
+  const rows = keys.map((key) => ({ key, label: SEX_SERIES_LABELS[key] }));
+  const values = keys.map((key) => [results.bySex[SEX_KEYS.indexOf(key)] ?? 0]);
   const series = [{ key: 'all', label: 'Responses' }];
   return (
     <>
       <BarChart
         title="Responses by sex of the respondent"
-        description={`${formatCount(results.total)} responses in all. ${rows.map((r, i) => `${r.label}: ${formatCount(results.bySex[i] ?? 0)}`).join('; ')}.`}
+        description={`${formatCount(results.total)} responses in all. ${rows.map((r, i) => `${r.label}: ${formatCount(values[i]![0]!)}`).join('; ')}.`}
         categories={rows}
         series={series}
         values={values}
@@ -75,7 +77,7 @@ function NumberTotals({ results, questions, columns, locale }: { results: Number
   return (
     <section aria-labelledby="totals-heading">
       <h2 id="totals-heading">Totals</h2>
-      <p>Numeric answers added up over all responses, and by the respondent's sex.</p>
+      <p>Numeric answers added up over all responses, and by the respondent's sex; the average is over the responses that answered.</p>
       <table class="results-table">
         <caption>Sums of numeric answers, by sex of the respondent</caption>
         <thead>
@@ -88,6 +90,7 @@ function NumberTotals({ results, questions, columns, locale }: { results: Number
             ))}
             <th scope="col">All</th>
             <th scope="col">Responses answering</th>
+            <th scope="col">Average</th>
           </tr>
         </thead>
         <tbody>
@@ -99,6 +102,7 @@ function NumberTotals({ results, questions, columns, locale }: { results: Number
               ))}
               <td>{formatSum(sum(r.sums))}</td>
               <td>{formatCount(sum(r.answered))}</td>
+              <td>{sum(r.answered) > 0 ? formatSum(sum(r.sums) / sum(r.answered)) : ''}</td>
             </tr>
           ))}
         </tbody>

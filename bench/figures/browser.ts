@@ -1,0 +1,195 @@
+// Figures measured in real Chromium against the real server: offline reload, keystroke to disk,
+// home and list with 10,000 stored, and draining 10,000 queued submissions.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { insertQueued } from '../../tests/helpers/device-data';
+import { startBaselineSite } from '../lib/baseline-site';
+import { HOME_READY } from '../lib/first-visit';
+import { median, sample } from '../lib/stats';
+
+type Serve = () => Promise<{ url: string; deviceToken: string; close: () => Promise<void> }>;
+
+async function waitControlled(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Median ms of offline reloads to a ready page, after one online visit installed the worker. */
+async function offlineReloadMs(browser: Browser, url: string, runs: number): Promise<number> {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto(url);
+  await first.waitForFunction(HOME_READY);
+  await waitControlled(first);
+  await first.close();
+  await context.setOffline(true);
+  const samples = await sample(runs, async () => {
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(HOME_READY, undefined, { polling: 'raf' });
+    const ms = Date.now() - started;
+    await page.close();
+    return ms;
+  }, 1);
+  await context.close();
+  return median(samples);
+}
+
+/** The app's offline second visit against a blank page from a minimal Workbox worker. */
+export async function offlineSecondVisit(browser: Browser, appUrl: string, runs = 7): Promise<{ app: number; baseline: number }> {
+  const site = await startBaselineSite();
+  try {
+    return { app: await offlineReloadMs(browser, appUrl, runs), baseline: await offlineReloadMs(browser, site.url, runs) };
+  } finally {
+    await site.close();
+  }
+}
+
+/** Opens a new workshop-feedback draft and returns the page on its fill screen. */
+async function openDraft(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(HOME_READY);
+  await page.locator('.form-card').nth(2).getByRole('button').first().click();
+  await page.locator('#q-workshop_name').waitFor();
+  return page;
+}
+
+/** Ms from a key press to the draft holding that character in IndexedDB, per keystroke. */
+export async function keystrokeToDisk(browser: Browser, url: string, runs = 7): Promise<number[]> {
+  const context = await browser.newContext();
+  const page = await openDraft(context, url);
+  const id = decodeURIComponent(new URL(page.url()).hash.split('/').pop() ?? '');
+  await page.locator('#q-workshop_name').focus();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const typed = 'abcdefghij'.slice(0, i + 1);
+    const arm = page.evaluate(
+      ({ id, typed }) =>
+        new Promise<number>((resolve) => {
+          const input = document.querySelector<HTMLInputElement>('#q-workshop_name')!;
+          input.addEventListener(
+            'keydown',
+            () => {
+              const started = performance.now();
+              const poll = () => {
+                const open = indexedDB.open('fieldbook');
+                open.onsuccess = () => {
+                  const get = open.result.transaction('submissions').objectStore('submissions').get(id);
+                  get.onsuccess = () => {
+                    open.result.close();
+                    if (get.result?.answers?.workshop_name === typed) resolve(performance.now() - started);
+                    else setTimeout(poll, 2);
+                  };
+                };
+              };
+              poll();
+            },
+            { once: true, capture: true },
+          );
+        }),
+      { id, typed },
+    );
+    await page.waitForTimeout(50);
+    await page.keyboard.press(typed.at(-1)!);
+    samples.push(await arm);
+  }
+  await context.close();
+  return samples;
+}
+
+/** In-page ms from a route change until `ready` holds. */
+function timeRoute(page: Page, hash: string, ready: string): Promise<number> {
+  return page.evaluate(
+    ({ hash, ready }) =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        location.hash = hash;
+        const check = () => (document.querySelector(ready) ? resolve(performance.now() - started) : requestAnimationFrame(check));
+        check();
+      }),
+    { hash, ready },
+  );
+}
+
+/** With 10,000 stored: ms for home's counts and for the first page of a form's list. */
+export async function tenThousandScreens(browser: Browser, url: string, runs = 7): Promise<{ home: number[]; list: number[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(HOME_READY);
+  for (let i = 0; i < 10; i++) await insertQueued(page, 1000);
+  const home: number[] = [];
+  const list: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const l = await timeRoute(page, '#/forms/workshop-feedback', 'table tbody tr');
+    const h = await timeRoute(page, '#/', '.form-card:nth-child(4) [data-counted]');
+    // The first round loads the list's code: not a figure of the query.
+    if (i > 0) (list.push(l), home.push(h));
+  }
+  await context.close();
+  return { home, list };
+}
+
+/** Ms to drain 10,000 queued submissions with the app, and with plain fetch + one bulk put. */
+export async function drainTenThousand(browser: Browser, serve: Serve): Promise<{ app: number; baseline: number }> {
+  const app = await (async () => {
+    const server = await serve();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(HOME_READY);
+      for (let i = 0; i < 10; i++) await insertQueued(page, 1000);
+      // Timed from the enrollment visit: the app starts sending as soon as it has the token.
+      const started = Date.now();
+      await page.goto(`${server.url}/#enroll=${server.deviceToken}`);
+      await page.waitForFunction(() => /^All sent/.test(document.querySelector('.sync-status [role=status]')?.textContent ?? ''), undefined, { timeout: 300_000, polling: 50 });
+      return Date.now() - started;
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  })();
+  const baseline = await (async () => {
+    const server = await serve();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForFunction(HOME_READY);
+      for (let i = 0; i < 10; i++) await insertQueued(page, 1000);
+      return await page.evaluate(async (token) => {
+        const started = performance.now();
+        const open = await new Promise<IDBDatabase>((resolve) => {
+          const req = indexedDB.open('fieldbook');
+          req.onsuccess = () => resolve(req.result);
+        });
+        const all = await new Promise<Array<Record<string, unknown> & { id: string; meta: Record<string, unknown> }>>((resolve) => {
+          const get = open.transaction('submissions').objectStore('submissions').getAll();
+          get.onsuccess = () => resolve(get.result);
+        });
+        for (let i = 0; i < all.length; i += 200) {
+          const submissions = all.slice(i, i + 200).map((r) => {
+            const { updatedAt: _u, ...meta } = r.meta;
+            return { id: r.id, formId: r.formId, formVersion: r.formVersion, answers: r.answers, meta };
+          });
+          const response = await fetch('/api/v1/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ submissions }) });
+          await response.json();
+        }
+        await new Promise<void>((resolve) => {
+          const tx = open.transaction('submissions', 'readwrite');
+          const store = tx.objectStore('submissions');
+          for (const r of all) store.put({ ...r, status: 'synced' });
+          tx.oncomplete = () => resolve();
+        });
+        return performance.now() - started;
+      }, server.deviceToken);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  })();
+  return { app, baseline };
+}
