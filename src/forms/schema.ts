@@ -2,10 +2,10 @@
 // shared by the app, the service worker and the server. It imports nothing runtime-specific.
 import * as z from 'zod/mini';
 
-/** Languages a text may be given in; English is always present. */
-export const LOCALES = ['en', 'fr', 'es'] as const;
+import { LOCALES } from './locale';
+
+export { LOCALES, type Locale } from './locale';
 export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof LocaleSchema>;
 
 /** A text shown to people: one string, or one string per language. */
 export const TextSchema = z.union([

@@ -5,7 +5,7 @@ import type { Answers } from '../forms/relevance';
 import type { Form, Locale } from '../forms/schema';
 import { db } from './db';
 import { guarded, StorageError } from './errors';
-import { FINALIZED_STATUSES, StoredSubmissionSchema, type StoredSubmission, type SubmissionStatus } from './record';
+import { FINALIZED_STATUSES, StoredSubmissionSchema, type StoredSubmission } from './record';
 
 /** Who is filling, recorded on every submission. */
 export interface DraftContext {
@@ -106,37 +106,6 @@ export function listSubmissions(formId: string, page: { offset: number; limit: n
       .limit(page.limit)
       .toArray(),
   );
-}
-
-/** How many submissions a form has in each status, plus how many were finalized today. */
-export type FormCounts = Record<SubmissionStatus, number> & { total: number; today: number };
-
-/** Counts for one form, read from indexes only (no records are loaded). */
-export function countSubmissions(formId: string, since: Date = startOfToday()): Promise<FormCounts> {
-  return guarded(async () => {
-    const table = db().submissions;
-    const statuses = ['draft', 'queued', 'synced', 'rejected'] as const;
-    const byStatus = await Promise.all(statuses.map((s) => table.where('[formId+status]').equals([formId, s]).count()));
-    const today = await table.where('[formId+meta.completedAt]').between([formId, since.toISOString()], [formId, Dexie.maxKey]).count();
-    const counts = { total: 0, today } as FormCounts;
-    statuses.forEach((s, i) => {
-      counts[s] = byStatus[i] ?? 0;
-      counts.total += counts[s];
-    });
-    return counts;
-  });
-}
-
-/** How many finalized submissions wait to be sent (status `queued`), counted from the status index. */
-export function countUnsent(): Promise<number> {
-  return guarded(() => db().submissions.where('status').equals('queued').count());
-}
-
-/** Midnight of the current day in local time. */
-export function startOfToday(): Date {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d;
 }
 
 /** Whether a submission can still be edited. */

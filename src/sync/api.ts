@@ -3,8 +3,7 @@
 import * as z from 'zod/mini';
 import { SubmissionSchema } from '../forms/submission';
 
-/** The API's path prefix; bump with any breaking change to these bodies. */
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX } from './health';
 
 /** At most this many submissions per POST; more is a 413. */
 export const MAX_BATCH_SUBMISSIONS = 500;
@@ -52,8 +51,6 @@ export const ApiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
-/** `GET /api/v1/health`. */
-export const HealthResponseSchema = z.object({ status: z.literal('ok') });
 
 /** The `code` values this server sends; clients should treat unknown codes by status. */
 export const API_ERROR_CODES = [

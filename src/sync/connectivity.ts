@@ -1,6 +1,6 @@
 // Whether the server can be reached, confirmed by asking it: navigator.onLine only says a network
 // interface is up (a captive portal or a dead uplink also count as "online").
-import { API_PREFIX, HealthResponseSchema } from './api';
+import { API_PREFIX, isHealthy } from './health';
 
 /** What the header shows: no network, asking, the server answered, or the network is up but the server did not answer. */
 export type ConnectivityState = 'offline' | 'checking' | 'online' | 'unreachable';
@@ -30,7 +30,7 @@ async function serverAnswers(): Promise<boolean> {
   const timeout = setTimeout(() => abort.abort(), HEALTH_TIMEOUT_MS);
   try {
     const response = await fetch(`${API_PREFIX}/health`, { cache: 'no-store', signal: abort.signal });
-    return response.ok && HealthResponseSchema.safeParse(await response.json()).success;
+    return response.ok && isHealthy(await response.json());
   } catch {
     return false;
   } finally {

@@ -1,9 +1,7 @@
 // The page's one sync engine and enrollment at start; the UI reads state through callbacks.
 import { getEndpoint, getToken, setEndpoint, setToken } from '../storage/settings';
 import { SyncEngine } from './engine';
-import { tokenFromHash } from './enrollment';
 import { BACKGROUND_SYNC_TAG } from './lock';
-
 
 /** Asks the browser to wake the worker when connectivity returns, where it can (Chromium). */
 async function requestBackgroundSync(): Promise<void> {
@@ -15,16 +13,6 @@ async function requestBackgroundSync(): Promise<void> {
 export const syncEngine = new SyncEngine((failure) => {
   if (failure.kind === 'offline' || failure.kind === 'server') void requestBackgroundSync();
 });
-
-/** Stores a token from an `#enroll=` fragment and wipes it from the address bar and history entry. */
-export async function enrollFromLocation(): Promise<boolean> {
-  const token = tokenFromHash(location.hash);
-  if (!location.hash.startsWith('#enroll=')) return false;
-  history.replaceState(null, '', `${location.pathname}${location.search}#/`);
-  if (!token) return false;
-  await setToken(token);
-  return true;
-}
 
 /** Enrolls from a pasted link or token, then sends. */
 export async function enroll(token: string, endpoint?: string): Promise<void> {

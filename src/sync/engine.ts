@@ -5,7 +5,7 @@ import { outboxCounts } from '../storage/outbox';
 import { getEndpoint, getLastSyncAt, getToken, setLastSyncAt } from '../storage/settings';
 import { withSyncLock } from './lock';
 import { backoffMs, type Failure } from './outbox';
-import { sendQueued, type SendResult } from './sender';
+import type { SendResult } from './sender';
 
 /** What the user is told about sync, at all times. */
 export interface SyncState {
@@ -97,7 +97,12 @@ export class SyncEngine {
   private async run(): Promise<void> {
     const token = await getToken();
     if (!token) return this.set({ phase: 'not-enrolled', progress: undefined });
+    const counts = await outboxCounts();
+    this.set(counts);
+    if (counts.queued === 0) return this.settle({ kind: 'done', sent: 0 });
     const endpoint = (await getEndpoint()) ?? location.origin;
+    // The sender (and the schemas it checks answers with) loads only when there is something to send.
+    const { sendQueued } = await import('./sender');
     const result = await withSyncLock(() => {
       this.set({ phase: 'sending', problem: undefined });
       return sendQueued({ endpoint, token, onProgress: (sent, total) => this.set({ progress: { sent, total } }) });

@@ -1,6 +1,6 @@
 // Enrollment: the device token arrives in a URL fragment (never a query string: fragments reach
 // no server log), is stored, and is removed from the address bar at once.
-import { API_PREFIX } from './api';
+import { API_PREFIX } from './health';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9._~+/=-]{16,512}$/;
 

@@ -2,19 +2,20 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DraftContext } from '../storage/submissions';
 import { Connectivity } from './Connectivity';
 import { loadDeviceContext } from './device';
-import { DoneScreen } from './DoneScreen';
-import { FillScreen } from './FillScreen';
 import { Home } from './Home';
 import { lazyScreen } from './lazy-screen';
 import { parseRoute, type Route } from './router';
-import { SettingsScreen } from './SettingsScreen';
-import { SubmissionList } from './SubmissionList';
 import { SyncStatus } from './SyncStatus';
 import { UpdatePrompt } from './UpdatePrompt';
-import { enrollFromLocation, syncEngine } from '../sync/device-sync';
-import { ViewScreen } from './ViewScreen';
+import { enrollFromLocation } from '../sync/enroll-from-location';
+import { loadSync } from './load-sync';
 
-// Loaded on first use: charts, bundles and the coordinator's view are not needed to open the app.
+// Loaded on first use: only home is needed to open the app.
+const SubmissionList = lazyScreen(() => import('./SubmissionList').then((m) => m.SubmissionList));
+const FillScreen = lazyScreen(() => import('./FillScreen').then((m) => m.FillScreen));
+const ViewScreen = lazyScreen(() => import('./ViewScreen').then((m) => m.ViewScreen));
+const DoneScreen = lazyScreen(() => import('./DoneScreen').then((m) => m.DoneScreen));
+const SettingsScreen = lazyScreen(() => import('./SettingsScreen').then((m) => m.SettingsScreen));
 const ResultsScreen = lazyScreen(() => import('./ResultsScreen').then((m) => m.ResultsScreen));
 const TransferScreen = lazyScreen(() => import('./TransferScreen').then((m) => m.TransferScreen));
 const CoordinatorScreen = lazyScreen(() => import('./CoordinatorScreen').then((m) => m.CoordinatorScreen));
@@ -37,8 +38,9 @@ export function App() {
   useEffect(() => {
     loadDeviceContext().then(setContext, (e: unknown) => setFailure(`This browser's storage cannot be opened: ${String(e)}`));
     // Enrollment first, so the first send already has the token.
-    void enrollFromLocation().finally(() => syncEngine.start());
-    return () => syncEngine.stop();
+    const engine = enrollFromLocation().catch(() => false).then(loadSync);
+    void engine.then((m) => m.syncEngine.start());
+    return () => void engine.then((m) => m.syncEngine.stop());
   }, []);
   // Each new screen starts at the top, with focus on its heading for screen readers.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { findForm } from '../forms';
 import { textIn } from '../forms/texts';
-import { countSubmissions, getSubmission, type DraftContext } from '../storage/submissions';
+import { countSubmissions } from '../storage/counts';
+import { getSubmission, type DraftContext } from '../storage/submissions';
 import { routeHash } from './router';
 import { startResponse } from './start-response';
 import { useLive } from './use-live';

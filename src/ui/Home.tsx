@@ -1,10 +1,9 @@
-import { FORMS } from '../forms';
-import type { Form, Locale } from '../forms/schema';
-import { textIn } from '../forms/texts';
-import { countSubmissions, type DraftContext } from '../storage/submissions';
+import { FORM_CATALOG } from '../forms/catalog';
+import type { Locale } from '../forms/schema';
+import { countSubmissions } from '../storage/counts';
+import type { DraftContext } from '../storage/submissions';
 import { DevicePanel } from './DevicePanel';
 import { routeHash } from './router';
-import { startResponse } from './start-response';
 import { StoragePanel } from './StoragePanel';
 import { useLive } from './use-live';
 
@@ -14,7 +13,7 @@ export function Home({ context, onContextChange }: { context: DraftContext; onCo
     <div class="home">
       <h1>Surveys</h1>
       <ul class="form-cards">
-        {FORMS.map((form) => (
+        {FORM_CATALOG.map((form) => (
           <FormCard key={form.id} form={form} context={context} locale={context.locale} />
         ))}
       </ul>
@@ -24,9 +23,12 @@ export function Home({ context, onContextChange }: { context: DraftContext; onCo
   );
 }
 
-function FormCard({ form, context, locale }: { form: Form; context: DraftContext; locale: Locale }) {
+/** Starting a response needs the form engine, which home does not load until it is asked for. */
+const startById = (formId: string, context: DraftContext) => import('./start-response').then((m) => m.startResponseById(formId, context));
+
+function FormCard({ form, context }: { form: (typeof FORM_CATALOG)[number]; context: DraftContext; locale: Locale }) {
   const counts = useLive(() => countSubmissions(form.id), [form.id]);
-  const title = textIn(form.title, locale);
+  const title = form.title;
   return (
     <li class="form-card">
       <h2>{title}</h2>
@@ -42,7 +44,7 @@ function FormCard({ form, context, locale }: { form: Form; context: DraftContext
         )}
       </p>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void startResponse(form, context)} aria-label={`New response: ${title}`}>
+        <button type="button" class="primary" onClick={() => void startById(form.id, context)} aria-label={`New response: ${title}`}>
           New response
         </button>
         <a class="button" href={routeHash({ screen: 'list', formId: form.id, page: 0 })} aria-label={`All responses: ${title}`}>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatMegabytes, storageStatus, type StorageStatus } from '../storage/quota';
-import { countUnsent } from '../storage/submissions';
+import { countUnsent } from '../storage/counts';
 import { useLive } from './use-live';
 
 function persistenceText(persisted: boolean | undefined): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncState } from '../sync/engine';
-import { syncEngine } from '../sync/device-sync';
+import { loadSync } from './load-sync';
 import { routeHash } from './router';
 
 const time = (iso: string | number) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -30,7 +30,17 @@ export function describeSync(state: SyncState): string {
 /** Sync state at all times, a plain reason when something failed, and "Send now". */
 export function SyncStatus() {
   const [state, setState] = useState<SyncState | undefined>();
-  useEffect(() => syncEngine.subscribe(setState), []);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void loadSync().then((m) => {
+      if (!gone) stop = m.syncEngine.subscribe(setState);
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, []);
   if (!state) return null;
   const needsSettings = state.phase === 'not-enrolled' || state.phase === 're-enroll';
   return (
@@ -44,7 +54,7 @@ export function SyncStatus() {
           Enroll this device
         </a>
       ) : (
-        <button type="button" onClick={() => void syncEngine.sendNow()} disabled={state.phase === 'sending'}>
+        <button type="button" onClick={() => void loadSync().then((m) => m.syncEngine.sendNow())} disabled={state.phase === 'sending'}>
           Send now
         </button>
       )}

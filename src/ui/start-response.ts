@@ -1,4 +1,5 @@
 import type { Answers } from '../forms/relevance';
+import { findForm } from '../forms';
 import type { Form } from '../forms/schema';
 import { getWorkshopSession } from '../storage/settings';
 import { startDraft, type DraftContext } from '../storage/submissions';
@@ -22,4 +23,10 @@ export async function prefillFor(form: Form): Promise<Answers> {
 export async function startResponse(form: Form, context: DraftContext): Promise<void> {
   const draft = await startDraft(form, context, await prefillFor(form));
   navigate({ screen: 'fill', id: draft.id });
+}
+
+/** Starts a response to the current version of a built-in form, by id. */
+export async function startResponseById(formId: string, context: DraftContext): Promise<void> {
+  const form = findForm(formId);
+  if (form) await startResponse(form, context);
 }

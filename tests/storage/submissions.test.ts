@@ -3,7 +3,6 @@ import { findForm } from '../../src/forms';
 import type { Form } from '../../src/forms/schema';
 import { StorageError } from '../../src/storage/errors';
 import {
-  countSubmissions,
   deleteDraft,
   finalize,
   getSubmission,
@@ -12,6 +11,7 @@ import {
   startDraft,
   type DraftContext,
 } from '../../src/storage/submissions';
+import { countSubmissions } from '../../src/storage/counts';
 import { resetStorage } from '../helpers/reset-storage';
 
 const context: DraftContext = { deviceId: 'device-1', enumerator: 'Amina', locale: 'en', appVersion: 'test' };

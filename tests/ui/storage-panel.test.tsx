@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { findForm } from '../../src/forms';
 import type { Form } from '../../src/forms/schema';
-import { countUnsent, finalize, startDraft, type DraftContext } from '../../src/storage/submissions';
+import { countUnsent } from '../../src/storage/counts';
+import { finalize, startDraft, type DraftContext } from '../../src/storage/submissions';
 import { StoragePanel } from '../../src/ui/StoragePanel';
 import { resetStorage } from '../helpers/reset-storage';
 
