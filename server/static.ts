@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { HttpError } from './http';
+import { chooseEncoding, compressedFile } from './compression';
 
 /** Vite puts content-hashed files here: their name changes whenever their bytes do. */
 const IMMUTABLE_PREFIX = '/assets/';
@@ -74,9 +75,14 @@ export async function serveStatic(distDir: string, req: IncomingMessage, res: Se
     file = await fileAt(join(distDir, 'index.html'));
     if (!file) throw new HttpError(404, 'not_found', 'The app has not been built on this server (run `npm run build`).');
   }
-  const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+  const version = `${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}`;
+  const contentType = CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+  const encoding = chooseEncoding(req, contentType, file.size);
+  // Each encoding is a different representation, so it gets its own validator.
+  const etag = `W/"${version}${encoding ? `-${encoding}` : ''}"`;
   const headers: Record<string, string> = {
-    'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': contentType,
+    Vary: 'Accept-Encoding',
     'Cache-Control': immutable ? IMMUTABLE_CACHE : REVALIDATE_CACHE,
     ETag: etag,
     'Last-Modified': new Date(file.mtimeMs).toUTCString(),
@@ -84,6 +90,12 @@ export async function serveStatic(distDir: string, req: IncomingMessage, res: Se
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers);
     res.end();
+    return;
+  }
+  if (encoding) {
+    const body = await compressedFile(file.path, version, encoding);
+    res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': String(body.length) });
+    res.end(req.method === 'HEAD' ? undefined : body);
     return;
   }
   res.writeHead(200, { ...headers, 'Content-Length': String(file.size) });
