@@ -20,6 +20,7 @@ export const BUDGETS = {
   keystrokeToDiskMs: { label: 'Keystroke to draft on disk', unit: 'ms', max: AUTOSAVE_DEBOUNCE_MS + 50 },
   homeCounts10kMs: { label: 'Home counts with 10,000 stored', unit: 'ms', max: 100 },
   listFirstPage10kMs: { label: 'First page of the list with 10,000 stored', unit: 'ms', max: 100 },
+  results10kMs: { label: 'Results by sex with 10,000 stored (issue 6)', unit: 'ms', max: 1000 },
   deviceCsv10k: { label: 'CSV export of 10,000 on the device', unit: 'ratio', max: 1.5, baseline: 'toArray() and naive string joins' },
   drain10k: { label: 'Draining 10,000 queued to the local server', unit: 'ratio', max: 2, baseline: 'plain fetch POSTs of the same batches + one bulkPut' },
   serverIngest: { label: 'Server ingest, submissions/s, batches of 200', unit: '%', min: 70, baseline: 'bare node:http + better-sqlite3 inserts' },

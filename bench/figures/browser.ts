@@ -114,7 +114,7 @@ function timeRoute(page: Page, hash: string, ready: string): Promise<number> {
 }
 
 /** With 10,000 stored: ms for home's counts and for the first page of a form's list. */
-export async function tenThousandScreens(browser: Browser, url: string, runs = 7): Promise<{ home: number[]; list: number[] }> {
+export async function tenThousandScreens(browser: Browser, url: string, runs = 7): Promise<{ home: number[]; list: number[]; results: number[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
@@ -122,14 +122,16 @@ export async function tenThousandScreens(browser: Browser, url: string, runs = 7
   for (let i = 0; i < 10; i++) await insertQueued(page, 1000);
   const home: number[] = [];
   const list: number[] = [];
+  const results: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const l = await timeRoute(page, '#/forms/workshop-feedback', 'table tbody tr');
+    const r = await timeRoute(page, '#/results/workshop-feedback', '.results .result-total');
     const h = await timeRoute(page, '#/', '.form-card:nth-child(4) [data-counted]');
-    // The first round loads the list's code: not a figure of the query.
-    if (i > 0) (list.push(l), home.push(h));
+    // The first round loads each screen's code: not a figure of the queries.
+    if (i > 0) (list.push(l), home.push(h), results.push(r));
   }
   await context.close();
-  return { home, list };
+  return { home, list, results };
 }
 
 /** Ms to drain 10,000 queued submissions with the app, and with plain fetch + one bulk put. */
@@ -192,4 +194,42 @@ export async function drainTenThousand(browser: Browser, serve: Serve): Promise<
     }
   })();
   return { app, baseline };
+}
+
+/** With 10,000 stored: ms for the app's CSV export (button to finished download), and for toArray() + naive joins. */
+export async function deviceCsvTenThousand(browser: Browser, url: string, runs = 3): Promise<{ app: number; baseline: number }> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(HOME_READY);
+  for (let i = 0; i < 10; i++) await insertQueued(page, 1000);
+  await page.evaluate(() => (location.hash = '#/forms/workshop-feedback'));
+  const button = page.getByRole('button', { name: 'Export CSV', exact: true });
+  await button.waitFor();
+  const app = await sample(runs, async () => {
+    const started = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    await download.path();
+    return Date.now() - started;
+  }, 1);
+  const baseline = await sample(runs, () =>
+    page.evaluate(async () => {
+      const started = performance.now();
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('fieldbook');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const all = await new Promise<Array<{ id: string; formId: string; formVersion: number; answers: Record<string, unknown>; meta: Record<string, string> }>>((resolve) => {
+        const get = db.transaction('submissions').objectStore('submissions').getAll();
+        get.onsuccess = () => resolve(get.result);
+      });
+      db.close();
+      let text = '';
+      for (const r of all) text += [r.id, r.formId, r.formVersion, r.meta.deviceId, r.meta.enumerator, r.meta.startedAt, r.meta.completedAt, ...Object.values(r.answers)].join(',') + '\r\n';
+      new Blob([text], { type: 'text/csv' });
+      return performance.now() - started;
+    }),
+  );
+  await context.close();
+  return { app: median(app), baseline: median(baseline) };
 }

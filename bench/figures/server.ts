@@ -56,7 +56,7 @@ async function startBareServer(dataDir: string): Promise<{ url: string; close: (
 
 /** One ingest run of `count` submissions in batches of 200 on each server: [fieldbook, bare] per second. */
 export async function ingestRun(count = 10_000): Promise<{ fieldbook: number; bare: number }> {
-  const bodies = batches(makeSubmissions(count), 200).map((b) => JSON.stringify({ submissions: b }));
+  const bodies = batches(makeSubmissions(count, 'workshop-feedback', { answerAll: true }), 200).map((b) => JSON.stringify({ submissions: b }));
   const dataDir = tempDir('ingest');
   try {
     const fb = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dataDir, 'fb'), rateLimit: { perMinute: 1e6, burst: 1e6 } });
@@ -74,7 +74,7 @@ export async function csvStreamPeakMB(rows = 100_000): Promise<{ peakMB: number;
   const dataDir = tempDir('csv');
   try {
     const store = openSqliteStore(dataDir);
-    for (const batch of batches(makeSubmissions(rows), 2000)) {
+    for (const batch of batches(makeSubmissions(rows, 'workshop-feedback', { answerAll: true }), 2000)) {
       await store.ingest(
         batch.map((s) => {
           const json = JSON.stringify(s);
