@@ -17,6 +17,10 @@ export async function startBaselineSite(): Promise<{ url: string; close: () => P
   await build({
     configFile: false,
     logLevel: 'warn',
+    mode: 'production',
+    publicDir: false,
+    // Workbox reads process.env.NODE_ENV to drop its development checks, as the app's worker build does.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: dir,
       emptyOutDir: false,
