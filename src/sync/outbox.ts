@@ -19,22 +19,33 @@ export function toWire(record: StoredSubmission): Submission {
   };
 }
 
+/** A batch ready to post: its submissions and the request body, written once. */
+export interface Batch {
+  submissions: Submission[];
+  body: string;
+}
+
 /**
  * The next batch, oldest first: as many queued submissions as fit in the count and byte limits.
  * A single submission larger than the byte limit still goes alone, so nothing is stuck forever.
+ * Each submission is serialized once, for both its size and the body.
  */
-export function nextBatch(queued: readonly StoredSubmission[], limits = { count: MAX_SEND_COUNT, bytes: MAX_SEND_BYTES }): Submission[] {
-  const batch: Submission[] = [];
+export function nextBatch(queued: readonly StoredSubmission[], limits = { count: MAX_SEND_COUNT, bytes: MAX_SEND_BYTES }): Batch {
+  const submissions: Submission[] = [];
+  const parts: string[] = [];
+  const encoder = new TextEncoder();
   let bytes = '{"submissions":[]}'.length;
   for (const record of queued) {
-    if (record.status !== 'queued' || batch.length >= limits.count) break;
+    if (record.status !== 'queued' || submissions.length >= limits.count) break;
     const wire = toWire(record);
-    const size = new TextEncoder().encode(JSON.stringify(wire)).length + 1;
-    if (batch.length > 0 && bytes + size > limits.bytes) break;
-    batch.push(wire);
+    const json = JSON.stringify(wire);
+    const size = encoder.encode(json).length + 1;
+    if (submissions.length > 0 && bytes + size > limits.bytes) break;
+    submissions.push(wire);
+    parts.push(json);
     bytes += size;
   }
-  return batch;
+  return { submissions, body: `{"submissions":[${parts.join(',')}]}` };
 }
 
 /** What to write back for one submission once the server has answered. */

@@ -48,20 +48,24 @@ async function post(url: string, token: string, body: string, timeoutMs: number)
  */
 export async function sendQueued(options: SendOptions): Promise<SendResult> {
   const url = submissionsUrl(options.endpoint);
+  // Counted once: a count per batch would cost as much as the batch's own bookkeeping.
+  let remaining = (await outboxCounts()).queued;
   let sent = 0;
   for (;;) {
     const batch = nextBatch(await oldestQueued(MAX_SEND_COUNT));
-    if (batch.length === 0) return { kind: 'done', sent };
-    const { queued } = await outboxCounts();
-    options.onProgress?.(sent, sent + queued);
-    const answer = await post(url, options.token, JSON.stringify({ submissions: batch }), options.timeoutMs ?? SEND_TIMEOUT_MS);
+    if (batch.submissions.length === 0) return { kind: 'done', sent };
+    // Responses finalized during the send make the total grow.
+    remaining = Math.max(remaining, batch.submissions.length);
+    options.onProgress?.(sent, sent + remaining);
+    const answer = await post(url, options.token, batch.body, options.timeoutMs ?? SEND_TIMEOUT_MS);
     if (!answer.ok) return { kind: 'failed', sent, failure: answer.failure };
     const parsed = SubmitResponseSchema.safeParse(answer.json);
-    const outcomes = parsed.success ? outcomesOf(batch, parsed.data, new Date().toISOString()) : [];
+    const outcomes = parsed.success ? outcomesOf(batch.submissions, parsed.data, new Date().toISOString()) : [];
     // An answer that settles nothing would loop forever: treat it as a server fault and back off.
     if (outcomes.length === 0) return { kind: 'failed', sent, failure: { kind: 'server', status: 502 } };
     await applyOutcomes(outcomes);
     sent += outcomes.length;
-    options.onProgress?.(sent, sent + (await outboxCounts()).queued);
+    remaining -= outcomes.length;
+    options.onProgress?.(sent, sent + Math.max(0, remaining));
   }
 }

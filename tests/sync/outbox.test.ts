@@ -33,8 +33,9 @@ describe('nextBatch', () => {
     ['stops at a submission that is not queued', [record(1), record(2, { status: 'synced' }), record(3)], { count: 200, bytes: 1_000_000 }, 1],
   ])('%s', (_name, queued, limits, expected) => {
     const batch = nextBatch(queued, limits);
-    expect(batch).toHaveLength(expected);
-    if (expected > 1) expect(JSON.stringify({ submissions: batch }).length).toBeLessThanOrEqual(limits.bytes);
+    expect(batch.submissions).toHaveLength(expected);
+    expect(JSON.parse(batch.body)).toEqual({ submissions: batch.submissions });
+    if (expected > 1) expect(batch.body.length).toBeLessThanOrEqual(limits.bytes);
   });
 });
 
