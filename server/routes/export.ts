@@ -3,7 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BOM, csvHeader, csvRow, type CsvOptions } from '../../src/export/csv';
 import { findForm } from '../../src/forms/index';
-import { LOCALES, type Locale } from '../../src/forms/schema';
+import { isLocale } from '../../src/forms/locale';
+import { formIn } from '../../src/forms/localize';
 import { authorize } from '../auth';
 import type { Context } from '../context';
 import { HttpError } from '../http';
@@ -11,11 +12,13 @@ import { HttpError } from '../http';
 /** Rows are gathered into writes of about this size: fewer syscalls, still bounded memory. */
 const WRITE_CHUNK_CHARS = 64 * 1024;
 
-/** `?labels=1` (or `true`) for labels instead of codes; `?locale=fr` for their language. */
+/** `?labels=1` (or `true`) for labels instead of codes; `?lang=fr` (or `es`, `en`; `locale=` too) for their language. */
 export function csvOptionsFrom(search: URLSearchParams): CsvOptions {
   const labels = ['1', 'true', 'yes'].includes(search.get('labels') ?? '');
-  const locale = search.get('locale');
-  return LOCALES.includes(locale as Locale) ? { labels, locale: locale as Locale } : { labels };
+  const lang = search.get('lang') ?? search.get('locale');
+  if (lang === null || lang === '') return { labels };
+  if (!isLocale(lang)) throw new HttpError(400, 'bad_request', `Unknown language "${lang.slice(0, 20)}": use en, fr or es.`);
+  return { labels, locale: lang };
 }
 
 /** Resolves true once the socket can take more, false if the client went away first. */
@@ -37,9 +40,11 @@ function drained(res: ServerResponse): Promise<boolean> {
 /** Streams the CSV; the coordinator token only. */
 export async function handleExport(ctx: Context, req: IncomingMessage, res: ServerResponse, formId: string, search: URLSearchParams): Promise<void> {
   authorize(ctx, req, 'coordinator');
-  const form = findForm(formId);
-  if (!form) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);
+  const english = findForm(formId);
+  if (!english) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);
   const options = csvOptionsFrom(search);
+  // Labels in French or Spanish come from that language's pack, joined to the definition.
+  const form = options.labels && options.locale && options.locale !== 'en' ? await formIn(english, options.locale) : english;
   res.writeHead(200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${form.id}-submissions.csv"`,

@@ -33,7 +33,8 @@ export type Bundle = z.infer<typeof BundleSchema>;
 /** Why a file was refused, each with a sentence a coordinator can act on. */
 export type BundleProblem = 'not-json' | 'foreign' | 'version' | 'malformed' | 'checksum' | 'too-large';
 
-export type BundleRead = { ok: true; bundle: BundleEnvelope } | { ok: false; problem: BundleProblem; message: string };
+/** A read bundle, or why not: `message` in English (the server's answer), `detail` for a device to word its own. */
+export type BundleRead = { ok: true; bundle: BundleEnvelope } | { ok: false; problem: BundleProblem; message: string; detail?: string };
 
 /** Hex sha256 of a text's UTF-8 bytes, through WebCrypto. */
 export async function sha256Hex(text: string): Promise<string> {
@@ -51,8 +52,8 @@ export async function makeBundle(deviceId: string, submissions: readonly Submiss
   return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, createdAt, deviceId, submissions: [...submissions], checksum: await bundleChecksum(submissions) };
 }
 
-function refused(problem: BundleProblem, message: string): BundleRead {
-  return { ok: false, problem, message };
+function refused(problem: BundleProblem, message: string, detail?: string): BundleRead {
+  return detail === undefined ? { ok: false, problem, message } : { ok: false, problem, message, detail };
 }
 
 /**
@@ -63,13 +64,15 @@ export async function checkBundle(value: unknown): Promise<BundleRead> {
   const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   if (record?.format !== BUNDLE_FORMAT) return refused('foreign', 'This file is not a Fieldbook bundle.');
   if (record.version !== BUNDLE_VERSION) {
-    return refused('version', `This bundle has version ${JSON.stringify(record.version)}; this Fieldbook reads version ${BUNDLE_VERSION} only. Update Fieldbook, then try again.`);
+    const found = JSON.stringify(record.version);
+    return refused('version', `This bundle has version ${found}; this Fieldbook reads version ${BUNDLE_VERSION} only. Update Fieldbook, then try again.`, found);
   }
   const parsed = BundleEnvelopeSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    return refused('malformed', `This bundle is malformed${where}: ${issue?.message ?? 'invalid'}.`);
+    const detail = `${issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'}`;
+    return refused('malformed', `This bundle is malformed${where}: ${issue?.message ?? 'invalid'}.`, detail);
   }
   if ((await bundleChecksum(parsed.data.submissions)) !== parsed.data.checksum) {
     return refused('checksum', 'This bundle is damaged: its contents do not match its checksum (it was changed after it was made). Export it again from the device.');

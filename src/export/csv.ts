@@ -1,5 +1,6 @@
 // The CSV export of PRODUCT.md section 6, shared by the browser app and the server so
 // both write byte-identical files. Pure functions only: nothing Node- or DOM-specific.
+import { likertWord, yesNoWord } from '../forms/choice-words';
 import type { Form, Locale, Question } from '../forms/schema';
 import { questionsOf } from '../forms/schema';
 import type { Submission } from '../forms/submission';
@@ -22,14 +23,13 @@ export const FIXED_COLUMNS = [
   'completed_at',
 ] as const;
 
-/** Words written for `yesno` and `likert` answers when labels are asked for. */
-export const YESNO_LABELS: Readonly<Record<string, string>> = { yes: 'Yes', no: 'No' };
-export const LIKERT_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] as const;
-
 export interface CsvOptions {
   /** Option labels (and words for yes/no and likert points) instead of codes. Headers stay ids. */
   labels: boolean;
-  /** Language of the labels; English when absent or missing. */
+  /**
+   * Language of the labels; English when absent. Option labels come from the form, so pass the
+   * form with that language's texts (forms/localize.ts `formIn`); a text it lacks stays English.
+   */
   locale?: Locale;
 }
 
@@ -98,8 +98,8 @@ export function questionCells(q: Question, value: unknown, options: CsvOptions):
   if (value === undefined) return [undefined];
   if (!options.labels) return [looseCell(value)];
   if (q.type === 'single' && typeof value === 'string') return [optionLabel(q, value, options)];
-  if (q.type === 'yesno' && typeof value === 'string') return [YESNO_LABELS[value] ?? value];
-  if (q.type === 'likert' && typeof value === 'number') return [LIKERT_LABELS[value - 1] ?? value];
+  if (q.type === 'yesno' && typeof value === 'string') return [yesNoWord(value, options.locale ?? 'en')];
+  if (q.type === 'likert' && typeof value === 'number') return [likertWord(value, options.locale ?? 'en') ?? value];
   return [looseCell(value)];
 }
 

@@ -3,11 +3,12 @@
 // before anything is written, so a refused file changes nothing.
 import { checkAgainstForm } from '../forms/check';
 import type { Submission } from '../forms/submission';
+import { t } from '../i18n';
 import { importSubmissions } from '../storage/import';
 import { pagesWithStatus } from '../storage/pages';
 import type { SubmissionStatus } from '../storage/record';
 import { toWire } from '../sync/outbox';
-import { bundleFileName, makeBundle, MAX_BUNDLE_BYTES, readBundleText } from './bundle';
+import { BUNDLE_VERSION, bundleFileName, makeBundle, MAX_BUNDLE_BYTES, readBundleText, type BundleRead } from './bundle';
 import type { ImportPlan } from './import-plan';
 import { yieldToEventLoop } from './yield';
 
@@ -40,18 +41,39 @@ export async function exportBundle(scope: BundleScope, deviceId: string, now = n
 /** An import's outcome: what was added, skipped and in conflict, or why the whole file was refused. */
 export type ImportOutcome = { ok: true; total: number; plan: ImportPlan } | { ok: false; message: string };
 
+/** Why a file was refused, in the language in use (the server answers with the English of bundle.ts). */
+function describeRefusal(read: Extract<BundleRead, { ok: false }>): string {
+  switch (read.problem) {
+    case 'not-json':
+      return t('This file is damaged or incomplete: it is not readable JSON (it may have been cut short while copying). Export it again from the device.');
+    case 'foreign':
+      return t('This file is not a Fieldbook bundle.');
+    case 'version':
+      return t('This bundle has version {found}; this Fieldbook reads version {supported} only. Update Fieldbook, then try again.', { found: read.detail ?? '?', supported: BUNDLE_VERSION });
+    case 'malformed':
+      return t('This bundle is malformed: {detail}.', { detail: read.detail ?? '?' });
+    case 'checksum':
+      return t('This bundle is damaged: its contents do not match its checksum (it was changed after it was made). Export it again from the device.');
+    case 'too-large':
+      return tooLarge();
+  }
+}
+
+const tooLarge = () => t('This file is larger than a bundle can be ({size} MB): it is not a Fieldbook bundle.', { size: MAX_BUNDLE_BYTES / 1024 / 1024 });
+
 /** Reads a bundle's text, checks it whole (file, checksum, every submission against its form), then imports it. */
 export async function importBundleText(text: string): Promise<ImportOutcome> {
   const read = await readBundleText(text);
-  if (!read.ok) return { ok: false, message: read.message };
+  if (!read.ok) return { ok: false, message: describeRefusal(read) };
   const submissions: Submission[] = [];
   for (const [i, input] of read.bundle.submissions.entries()) {
     const checked = checkAgainstForm(input);
     if (!checked.ok) {
       const first = checked.errors[0];
+      // The reason is the validator's English, as the server would give it.
       const reason = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'invalid';
-      const which = checked.id ? `response ${i + 1} (id ${checked.id})` : `response ${i + 1}`;
-      return { ok: false, message: `This bundle was not imported: ${which} is not valid here (${reason}). Nothing was changed.` };
+      const which = checked.id ? t('response {number} (id {id})', { number: i + 1, id: checked.id }) : t('response {number}', { number: i + 1 });
+      return { ok: false, message: t('This bundle was not imported: {which} is not valid here ({reason}). Nothing was changed.', { which, reason }) };
     }
     submissions.push(checked.submission);
     // Checking answers costs a little per response: let the page breathe on large files.
@@ -63,7 +85,7 @@ export async function importBundleText(text: string): Promise<ImportOutcome> {
 /** Imports a chosen file, refusing one larger than any bundle may be before reading it. */
 export async function importBundleFile(file: Blob): Promise<ImportOutcome> {
   if (file.size > MAX_BUNDLE_BYTES) {
-    return { ok: false, message: `This file is larger than a bundle can be (${MAX_BUNDLE_BYTES / 1024 / 1024} MB): it is not a Fieldbook bundle.` };
+    return { ok: false, message: tooLarge() };
   }
   return importBundleText(await file.text());
 }

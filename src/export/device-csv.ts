@@ -1,6 +1,7 @@
 // The device's CSV export: this device's finalized submissions of one form (drafts are left
 // out), read page by page through the index and written by the same writer as the server's,
 // so both give byte-identical files. Rows come in completion order, oldest first.
+import { formIn } from '../forms/localize';
 import type { Form } from '../forms/schema';
 import { countFinalized, finalizedPages } from '../storage/pages';
 import { toWire } from '../sync/outbox';
@@ -13,8 +14,10 @@ export type ExportProgress = (done: number, total: number) => void;
 /** The CSV file's content type; the BOM already says UTF-8 to Excel, the charset to everyone else. */
 export const CSV_TYPE = 'text/csv;charset=utf-8';
 
-/** A form's export as a Blob built from one string per page, yielding to the page between pages. */
-export async function exportFormCsv(form: Form, options: CsvOptions, onProgress?: ExportProgress): Promise<Blob> {
+/** A form's export as a Blob built from one string per page, yielding to the page between pages; labels in `options.locale`. */
+export async function exportFormCsv(englishForm: Form, options: CsvOptions, onProgress?: ExportProgress): Promise<Blob> {
+  // Labels in French or Spanish need that language's texts of the form (loaded on first use).
+  const form = options.labels && options.locale && options.locale !== 'en' ? await formIn(englishForm, options.locale) : englishForm;
   const total = await countFinalized(form.id);
   const parts: string[] = [BOM + csvHeader(form, options)];
   let done = 0;

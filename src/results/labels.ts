@@ -1,23 +1,31 @@
-// Words for results: answer codes and sex series as people read them. Shared by the charts
-// of the device view and the coordinator view.
-import { LIKERT_LABELS, YESNO_LABELS } from '../export/csv';
+// Words for results: answer codes and sex series as people read them, in the language in use.
+// Shared by the charts of the device view and the coordinator view.
+import { likertWord, yesNoWord } from '../forms/choice-words';
 import type { Locale, Question } from '../forms/schema';
 import { textIn } from '../forms/texts';
+import { formatNumber, t } from '../i18n';
 import { SEX_KEYS, type SexKey } from './schema';
 
-/** Series names, plural, as column heads and legend entries. */
-export const SEX_SERIES_LABELS: Record<SexKey, string> = {
-  female: 'Women',
-  male: 'Men',
-  other: 'Other',
-  prefer_not_to_say: 'Prefer not to say',
-  not_stated: 'Sex not recorded',
-};
+/** A sex series' name, plural, as column heads and legend entries. */
+export function sexSeriesLabel(key: SexKey): string {
+  switch (key) {
+    case 'female':
+      return t('Women');
+    case 'male':
+      return t('Men');
+    case 'other':
+      return t('Other');
+    case 'prefer_not_to_say':
+      return t('Prefer not to say');
+    case 'not_stated':
+      return t('Sex not recorded');
+  }
+}
 
-/** The words for one answer code of a choice question. */
+/** The words for one answer code of a choice question (the form given with `locale`'s texts). */
 export function categoryLabel(q: Question, code: string, locale: Locale): string {
-  if (q.type === 'yesno') return YESNO_LABELS[code] ?? code;
-  if (q.type === 'likert') return LIKERT_LABELS[Number(code) - 1] ?? code;
+  if (q.type === 'yesno') return yesNoWord(code, locale);
+  if (q.type === 'likert') return likertWord(Number(code), locale) ?? code;
   const option = q.options?.find((o) => o.id === code);
   return option ? textIn(option.label, locale) : code;
 }
@@ -27,19 +35,19 @@ export function shownSexes(bySex: readonly number[]): SexKey[] {
   return SEX_KEYS.filter((key, i) => key === 'female' || key === 'male' || (bySex[i] ?? 0) > 0);
 }
 
-/** Counts as people read them: "1,234". */
+/** Counts as people read them: "1,234" (or "1 234" in French). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en');
+  return formatNumber(n);
 }
 
 /** Sums: up to two decimals, grouped: "12,345.5". */
 export function formatSum(n: number): string {
-  return n.toLocaleString('en', { maximumFractionDigits: 2 });
+  return formatNumber(n, { maximumFractionDigits: 2 });
 }
 
-/** A share as a whole percentage, or an empty string when there is no base. */
+/** A share as a whole percentage ("42%", "42 %"), or an empty string when there is no base. */
 export function formatShare(part: number, whole: number): string {
-  return whole > 0 ? `${Math.round((part / whole) * 100)}%` : '';
+  return whole > 0 ? formatNumber(Math.round((part / whole) * 100) / 100, { style: 'percent' }) : '';
 }
 
 /** Round steps for an axis from 0 to at least `max`: about five ticks at 1, 2 or 5 times a power of ten. */

@@ -1,6 +1,8 @@
 // The coordinator's view of the server: results and CSV for everything stored, with the
 // coordinator token. The token lives in this module's memory only: never in storage, never
 // in a URL, gone when the tab closes or reloads.
+import type { Locale } from '../forms/locale';
+import { t } from '../i18n';
 import { ApiErrorSchema, API_PREFIX, SubmitResponseSchema, type SubmitResponse } from '../sync/api';
 import { FormResultsSchema, type FormResults } from './schema';
 
@@ -33,32 +35,34 @@ function formUrl(endpoint: string, formId: string, rest: string): string {
 }
 
 async function request(url: string, init: RequestInit = {}): Promise<Response> {
-  if (!sessionToken) throw new ServerRequestError(undefined, 'Enter the coordinator token first.');
+  if (!sessionToken) throw new ServerRequestError(undefined, t('Enter the coordinator token first.'));
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${sessionToken}` }, cache: 'no-store' });
   } catch {
-    throw new ServerRequestError(undefined, 'The server cannot be reached from here. Check the network and try again.');
+    throw new ServerRequestError(undefined, t('The server cannot be reached from here. Check the network and try again.'));
   }
   if (response.ok) return response;
   if (response.status === 401 || response.status === 403) {
-    throw new ServerRequestError(response.status, 'The server does not accept this coordinator token. Check it and enter it again.');
+    throw new ServerRequestError(response.status, t('The server does not accept this coordinator token. Check it and enter it again.'));
   }
   const body = ApiErrorSchema.safeParse(await response.json().catch(() => undefined));
-  throw new ServerRequestError(response.status, body.success ? body.data.error.message : `The server answered ${response.status}.`);
+  // The server's own words when it gave some.
+  throw new ServerRequestError(response.status, body.success ? body.data.error.message : t('The server answered {status}.', { status: String(response.status) }));
 }
 
 /** GET /api/v1/forms/{formId}/results, checked against the results schema. */
 export async function fetchServerResults(endpoint: string, formId: string): Promise<FormResults> {
   const response = await request(formUrl(endpoint, formId, 'results'));
   const parsed = FormResultsSchema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new ServerRequestError(response.status, 'The server sent results this app cannot read. Is the server up to date?');
+  if (!parsed.success) throw new ServerRequestError(response.status, t('The server sent results this app cannot read. Is the server up to date?'));
   return parsed.data;
 }
 
-/** GET /api/v1/forms/{formId}/submissions.csv as a Blob, codes or labels. */
-export async function fetchServerCsv(endpoint: string, formId: string, labels: boolean): Promise<Blob> {
-  const response = await request(formUrl(endpoint, formId, `submissions.csv${labels ? '?labels=1' : ''}`));
+/** GET /api/v1/forms/{formId}/submissions.csv as a Blob: codes, or labels in one language. */
+export async function fetchServerCsv(endpoint: string, formId: string, choice: { labels: boolean; locale: Locale }): Promise<Blob> {
+  const query = choice.labels ? `?labels=1&lang=${choice.locale}` : '';
+  const response = await request(formUrl(endpoint, formId, `submissions.csv${query}`));
   return response.blob();
 }
 
@@ -67,6 +71,6 @@ export async function uploadBundle(endpoint: string, file: Blob): Promise<Submit
   const url = `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/bundles`;
   const response = await request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file });
   const parsed = SubmitResponseSchema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new ServerRequestError(response.status, 'The server sent an answer this app cannot read. Is the server up to date?');
+  if (!parsed.success) throw new ServerRequestError(response.status, t('The server sent an answer this app cannot read. Is the server up to date?'));
   return parsed.data;
 }

@@ -28,20 +28,6 @@ export function toStorageError(error: unknown): StorageError {
   return new StorageError({ kind: 'other', detail: error instanceof Error ? error.message : String(error) });
 }
 
-/** The user-facing sentence for a failure. */
-export function describeFailure(failure: StorageFailure): string {
-  switch (failure.kind) {
-    case 'quota':
-      return 'This device is out of storage space. Nothing already saved is lost, but the last change could not be saved: free some space, then try again.';
-    case 'finalized':
-      return 'This response has already been finalized and can no longer be changed.';
-    case 'missing':
-      return 'This response no longer exists on this device.';
-    case 'other':
-      return `Could not save on this device: ${failure.detail}`;
-  }
-}
-
 /** Runs a storage call, turning any failure into a StorageError the UI can describe. */
 export async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {

@@ -41,11 +41,14 @@ export async function storageStatus(): Promise<StorageStatus> {
 
 const BYTES_PER_MB = 1024 * 1024;
 
-/** Bytes as megabytes for people: "0.4 MB", "12 MB", "1,024 MB"; "unknown" when not reported. */
+/** Whether the browser reported a usable byte count. */
+export const isKnownSize = (bytes: number | undefined): bytes is number => bytes !== undefined && Number.isFinite(bytes) && bytes >= 0;
+
+/** Bytes as megabytes in a language's style: "0.4 MB", "12 MB", "1,024 MB", "1,5 Mo"; "unknown" when not reported. */
 export function formatMegabytes(bytes: number | undefined, locale = 'en'): string {
-  if (bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return 'unknown';
+  if (!isKnownSize(bytes)) return 'unknown';
   const mb = bytes / BYTES_PER_MB;
   // One decimal below 10 MB, where it still tells something; whole megabytes above.
   const digits = mb < 10 ? 1 : 0;
-  return `${mb.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })} MB`;
+  return mb.toLocaleString(locale, { style: 'unit', unit: 'megabyte', minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

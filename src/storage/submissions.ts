@@ -1,6 +1,7 @@
 // Every read and write of submissions. Components call these; they never see Dexie.
 import Dexie from 'dexie';
 import { finalizeAnswers } from '../forms/answers';
+import type { ValidationMessages } from '../forms/messages';
 import type { Answers } from '../forms/relevance';
 import type { Form, Locale } from '../forms/schema';
 import { db } from './db';
@@ -52,13 +53,20 @@ export function saveDraft(id: string, answers: Answers): Promise<void> {
 /** The outcome of finalizing: the stored submission, or errors by question and nothing written. */
 export type FinalizeResult = { ok: true; submission: StoredSubmission } | { ok: false; errors: Record<string, string> };
 
+/** How a draft is finalized: the language it was completed in, and the words of its errors. */
+export interface FinalizeOptions {
+  /** Recorded as meta.locale, so a draft begun in one language and finished in another says the latter. */
+  locale?: Locale;
+  messages?: ValidationMessages;
+}
+
 /**
  * Validates and finalizes a draft: irrelevant answers are dropped, status becomes `queued`.
  * Written with strict durability in one transaction, so when this resolves it is on disk;
  * if the tab dies before, the draft is still a draft with its answers.
  */
-export function finalize(form: Form, id: string, answers: Answers): Promise<FinalizeResult> {
-  const { answers: kept, errors } = finalizeAnswers(form, answers);
+export function finalize(form: Form, id: string, answers: Answers, options: FinalizeOptions = {}): Promise<FinalizeResult> {
+  const { answers: kept, errors } = finalizeAnswers(form, answers, options.messages);
   if (Object.keys(errors).length > 0) return Promise.resolve({ ok: false, errors });
   return guarded(() =>
     db().transaction('rw', db().submissions, async () => {
@@ -70,7 +78,7 @@ export function finalize(form: Form, id: string, answers: Answers): Promise<Fina
         ...current,
         status: 'queued',
         answers: kept,
-        meta: { ...current.meta, updatedAt: time, completedAt: time },
+        meta: { ...current.meta, locale: options.locale ?? current.meta.locale, updatedAt: time, completedAt: time },
       };
       await db().submissions.put(submission);
       return { ok: true as const, submission };

@@ -14,25 +14,9 @@ export interface SyncState {
   rejected: number;
   progress?: { sent: number; total: number };
   lastSyncAt?: string;
-  /** The last failure, in words, while retrying. */
-  problem?: string;
+  /** The last failure while retrying; the header puts it in words, in the language in use. */
+  problem?: Failure;
   nextAttemptAt?: number;
-}
-
-/** Plain-language reason for a failed send. */
-export function describeSendFailure(failure: Failure): string {
-  switch (failure.kind) {
-    case 'offline':
-      return 'The server cannot be reached. Responses stay on this device and will be sent automatically.';
-    case 'server':
-      return `The server had a problem (${failure.status}). Sending will be retried automatically.`;
-    case 'rate-limited':
-      return 'The server asked to wait before sending more. Sending will resume automatically.';
-    case 'unauthorized':
-      return 'This device is no longer enrolled with the server. Open a new enrollment link from your coordinator.';
-    case 'refused':
-      return `The server refused the batch: ${failure.message}`;
-  }
 }
 
 type Listener = (state: SyncState) => void;
@@ -125,10 +109,9 @@ export class SyncEngine {
     }
     const { failure } = result;
     this.onFailure(failure);
-    const problem = describeSendFailure(failure);
-    if (failure.kind === 'unauthorized') return this.set({ phase: 're-enroll', progress: undefined, problem });
+    if (failure.kind === 'unauthorized') return this.set({ phase: 're-enroll', progress: undefined, problem: failure });
     const delay = failure.kind === 'rate-limited' ? failure.retryAfterMs : backoffMs(this.attempt++);
-    this.retryIn(delay, { phase: 'retrying', progress: undefined, problem });
+    this.retryIn(delay, { phase: 'retrying', progress: undefined, problem: failure });
   }
 
   private retryIn(delayMs: number, patch: Partial<SyncState>): void {

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, useLocale } from '../i18n';
 import type { DraftContext } from '../storage/submissions';
 import { Connectivity } from './Connectivity';
 import { loadDeviceContext } from './device';
+import { focusHeadingWhenShown } from './focus-heading';
 import { Home } from './Home';
+import { LanguagePicker } from './LanguagePicker';
 import { lazyScreen } from './lazy-screen';
 import { parseRoute, type Route } from './router';
 import { SyncStatus } from './SyncStatus';
@@ -30,35 +33,39 @@ function useRoute(): Route {
   return route;
 }
 
-/** The app shell: header, and the screen the address names. */
+/** The app shell: header, and the screen the address names, in the language in use. */
 export function App() {
   const route = useRoute();
-  const [context, setContext] = useState<DraftContext | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
+  // Every screen is drawn from here, so a language switch re-renders all of it, open form included.
+  const locale = useLocale();
+  const [device, setContext] = useState<DraftContext | undefined>();
+  const [failure, setFailure] = useState<unknown>();
+  // New responses are recorded in the language in use, whatever it was when the app opened.
+  const context = device && { ...device, locale };
   useEffect(() => {
-    loadDeviceContext().then(setContext, (e: unknown) => setFailure(`This browser's storage cannot be opened: ${String(e)}`));
+    loadDeviceContext().then(setContext, (e: unknown) => setFailure(e ?? 'unknown'));
     // Enrollment first, so the first send already has the token.
     const engine = enrollFromLocation().catch(() => false).then(loadSync);
     void engine.then((m) => m.syncEngine.start());
     return () => void engine.then((m) => m.syncEngine.stop());
   }, []);
-  // Each new screen starts at the top, with focus on its heading for screen readers.
+  // Each new screen starts at the top, with focus on its heading for screen readers and keyboards.
+  // Not on opening the app: a first visit starts at the top of the page, skip link first.
+  const opened = useRef(false);
   useEffect(() => {
+    if (!opened.current) {
+      opened.current = true;
+      return;
+    }
     scrollTo?.(0, 0);
-    requestAnimationFrame(() => {
-      const main = document.getElementById('main');
-      const heading = main?.querySelector<HTMLElement>('h1');
-      // A screen that focused its own control first (autofocus) keeps it.
-      if (!heading || (main?.contains(document.activeElement) && document.activeElement !== main)) return;
-      heading.tabIndex = -1;
-      heading.focus();
-    });
+    const main = document.getElementById('main');
+    return main ? focusHeadingWhenShown(main) : undefined;
   }, [route]);
 
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
-        Skip to content
+        {t('Skip to content')}
       </a>
       <header class="app-header">
         <a class="brand" href="#/">
@@ -66,13 +73,22 @@ export function App() {
         </a>
         <Connectivity />
         <SyncStatus />
-        <a href="#/transfer">Move data</a>
-        <a href="#/coordinator">Coordinator</a>
-        <a href="#/settings">Settings</a>
+        <nav class="app-nav" aria-label={t('Main menu')}>
+          <a href="#/transfer">{t('Move data')}</a>
+          <a href="#/coordinator">{t('Coordinator')}</a>
+          <a href="#/settings">{t('Settings')}</a>
+        </nav>
+        <LanguagePicker />
       </header>
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>
-        {failure ? <p role="alert">{failure}</p> : context ? <Screen route={route} context={context} onContextChange={setContext} /> : <p role="status">Opening…</p>}
+        {failure !== undefined ? (
+          <p role="alert">{t("This browser's storage cannot be opened: {reason}", { reason: String(failure) })}</p>
+        ) : context ? (
+          <Screen route={route} context={context} onContextChange={setContext} />
+        ) : (
+          <p role="status">{t('Opening…')}</p>
+        )}
       </main>
       <footer class="app-footer">Fieldbook {__APP_VERSION__}</footer>
     </>
@@ -86,18 +102,18 @@ function Screen({ route, context, onContextChange }: { route: Route; context: Dr
     case 'list':
       return <SubmissionList formId={route.formId} page={route.page} context={context} />;
     case 'fill':
-      return <FillScreen id={route.id} locale={context.locale} />;
+      return <FillScreen id={route.id} />;
     case 'view':
-      return <ViewScreen id={route.id} locale={context.locale} />;
+      return <ViewScreen id={route.id} />;
     case 'done':
       return <DoneScreen id={route.id} context={context} />;
     case 'settings':
       return <SettingsScreen />;
     case 'results':
-      return <ResultsScreen formId={route.formId} locale={context.locale} />;
+      return <ResultsScreen formId={route.formId} />;
     case 'transfer':
       return <TransferScreen deviceId={context.deviceId} />;
     case 'coordinator':
-      return <CoordinatorScreen formId={route.formId} locale={context.locale} />;
+      return <CoordinatorScreen formId={route.formId} />;
   }
 }

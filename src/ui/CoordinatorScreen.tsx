@@ -1,14 +1,17 @@
 import { useState } from 'preact/hooks';
-import { FORMS, findForm } from '../forms';
-import type { Locale } from '../forms/schema';
+import { FORMS } from '../forms';
 import { textIn } from '../forms/texts';
+import { t, useLocale } from '../i18n';
 import { forgetCoordinatorToken, hasCoordinatorToken, setCoordinatorToken } from '../results/remote';
 import { BundleUpload } from './coordinator/BundleUpload';
 import { ServerResults } from './coordinator/ServerResults';
 import { routeHash } from './router';
+import { useForm, useFormLanguage } from './use-form-language';
 
 /** Headquarters' view of the server: every device's responses as charts and CSV, with the coordinator token. */
-export function CoordinatorScreen({ formId, locale }: { formId?: string; locale: Locale }) {
+export function CoordinatorScreen({ formId }: { formId?: string }) {
+  const locale = useLocale();
+  const language = useFormLanguage();
   const [signedIn, setSignedIn] = useState(hasCoordinatorToken);
   const [notice, setNotice] = useState<string | undefined>();
   const signOut = (reason?: string) => {
@@ -16,10 +19,10 @@ export function CoordinatorScreen({ formId, locale }: { formId?: string; locale:
     setSignedIn(false);
     setNotice(reason);
   };
-  const form = formId === undefined ? undefined : findForm(formId);
+  const form = useForm(formId);
   return (
     <div class="coordinator">
-      <h1>Coordinator view</h1>
+      <h1>{t('Coordinator view')}</h1>
       {!signedIn ? (
         <TokenForm
           notice={notice}
@@ -32,24 +35,24 @@ export function CoordinatorScreen({ formId, locale }: { formId?: string; locale:
       ) : (
         <>
           <p>
-            Results and exports of everything the server holds, from all devices.{' '}
-            <button type="button" onClick={() => signOut('The coordinator token was forgotten.')}>
-              Forget the token
+            {t('Results and exports of everything the server holds, from all devices.')}{' '}
+            <button type="button" onClick={() => signOut(t('The coordinator token was forgotten.'))}>
+              {t('Forget the token')}
             </button>
           </p>
-          <nav aria-label="Forms on the server">
+          <nav aria-label={t('Forms on the server')}>
             <ul class="form-picker">
               {FORMS.map((f) => (
                 <li key={f.id}>
                   <a href={routeHash({ screen: 'coordinator', formId: f.id })} aria-current={f.id === formId ? 'page' : undefined}>
-                    {textIn(f.title, locale)}
+                    {textIn((language?.translate(f) ?? f).title, locale)}
                   </a>
                 </li>
               ))}
             </ul>
           </nav>
-          {formId !== undefined && !form && <p role="alert">There is no form called “{formId}”.</p>}
-          {form ? <ServerResults key={form.id} form={form} locale={locale} onRefused={signOut} /> : <p>Choose a form to see its results.</p>}
+          {formId !== undefined && form === null && <p role="alert">{t('There is no form called “{formId}”.', { formId })}</p>}
+          {form ? <ServerResults key={form.id} form={form} locale={locale} onRefused={signOut} /> : <p>{t('Choose a form to see its results.')}</p>}
           <BundleUpload onRefused={signOut} />
         </>
       )}
@@ -70,15 +73,15 @@ function TokenForm({ notice, onToken }: { notice: string | undefined; onToken: (
     >
       {notice && <p role="alert">{notice}</p>}
       <div class="field">
-        <label for="coordinator-token">Coordinator token</label>
+        <label for="coordinator-token">{t('Coordinator token')}</label>
         <p class="hint" id="coordinator-token-hint">
-          Paste the coordinator token from the server. It is kept only while this tab is open: never saved on this device, never put in an address.
+          {t('Paste the coordinator token from the server. It is kept only while this tab is open: never saved on this device, never put in an address.')}
         </p>
         <input id="coordinator-token" type="password" autoComplete="off" spellcheck={false} aria-describedby="coordinator-token-hint" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
       </div>
       <div class="actions">
         <button type="submit" class="primary">
-          Show results
+          {t('Show results')}
         </button>
       </div>
     </form>

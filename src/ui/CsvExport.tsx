@@ -1,15 +1,17 @@
 import { useId, useState } from 'preact/hooks';
 import type { Form } from '../forms/schema';
-import { describeFailure, toStorageError } from '../storage/errors';
+import { getLocale, t, tn } from '../i18n';
+import { toStorageError } from '../storage/errors';
+import { CsvLabelOptions, type LabelChoice } from './CsvLabelOptions';
 import { downloadBlob } from './download';
+import { describeFailure } from './failure-text';
 
-type State = { kind: 'idle' } | { kind: 'working'; done: number; total: number } | { kind: 'done'; rows: number; fileName: string } | { kind: 'failed'; message: string };
-
-const count = (n: number) => n.toLocaleString('en');
+type State = { kind: 'idle' } | { kind: 'working'; done: number; total: number } | { kind: 'done'; rows: number; fileName: string } | { kind: 'failed'; error: unknown };
 
 /** "Export CSV" for one form's finalized responses on this device, with progress while it runs. */
 export function CsvExport({ form }: { form: Form }) {
-  const [labels, setLabels] = useState(false);
+  // Labels default to the language on screen; the file can be written in any of the three.
+  const [choice, setChoice] = useState<LabelChoice>(() => ({ labels: false, locale: getLocale() }));
   const [state, setState] = useState<State>({ kind: 'idle' });
   const id = useId();
   const run = async () => {
@@ -18,7 +20,7 @@ export function CsvExport({ form }: { form: Form }) {
       let rows = 0;
       // The writer loads on first use: most visits to this list never export.
       const [{ exportFormCsv }, { csvFileName }] = await Promise.all([import('../export/device-csv'), import('../export/csv')]);
-      const blob = await exportFormCsv(form, { labels }, (done, total) => {
+      const blob = await exportFormCsv(form, choice, (done, total) => {
         rows = done;
         setState({ kind: 'working', done, total });
       });
@@ -26,34 +28,31 @@ export function CsvExport({ form }: { form: Form }) {
       downloadBlob(blob, fileName);
       setState({ kind: 'done', rows, fileName });
     } catch (error) {
-      setState({ kind: 'failed', message: describeFailure(toStorageError(error).failure) });
+      setState({ kind: 'failed', error });
     }
   };
   const working = state.kind === 'working';
   return (
     <section class="panel csv-export" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Export</h2>
-      <p>One row per finalized response on this device, whatever its sending status; drafts are left out.</p>
+      <h2 id={`${id}-h`}>{t('Export')}</h2>
+      <p>{t('One row per finalized response on this device, whatever its sending status; drafts are left out.')}</p>
       <div class="actions">
-        <label class="option">
-          <input type="checkbox" checked={labels} disabled={working} onChange={(e) => setLabels(e.currentTarget.checked)} />
-          Write labels instead of codes
-        </label>
+        <CsvLabelOptions value={choice} disabled={working} onChange={setChoice} />
         <button type="button" class="primary" disabled={working} onClick={() => void run()}>
-          Export CSV
+          {t('Export CSV')}
         </button>
       </div>
-      {working && state.total > 0 && <progress max={state.total} value={state.done} aria-label="Export progress" />}
+      {working && state.total > 0 && <progress max={state.total} value={state.done} aria-label={t('Export progress')} />}
       <p role="status">
         {state.kind === 'working'
           ? state.total > 0
-            ? `Exporting ${count(state.done)} of ${count(state.total)}`
-            : 'Preparing the export…'
+            ? t('Exporting {done} of {total}', { done: state.done, total: state.total })
+            : t('Preparing the export…')
           : state.kind === 'done'
-            ? `Exported ${count(state.rows)} responses to ${state.fileName}.`
+            ? tn(state.rows, 'Exported {n} response to {file}.', 'Exported {n} responses to {file}.', { file: state.fileName })
             : ''}
       </p>
-      {state.kind === 'failed' && <p role="alert">{state.message}</p>}
+      {state.kind === 'failed' && <p role="alert">{describeFailure(toStorageError(state.error).failure)}</p>}
     </section>
   );
 }

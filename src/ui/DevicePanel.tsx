@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { setEnumerator } from '../storage/settings';
 import type { DraftContext } from '../storage/submissions';
 
@@ -8,7 +9,7 @@ export function DevicePanel({ context, onContextChange }: { context: DraftContex
   const [saved, setSaved] = useState(false);
   return (
     <section class="panel" aria-labelledby="device-heading">
-      <h2 id="device-heading">This device</h2>
+      <h2 id="device-heading">{t('This device')}</h2>
       <form
         class="inline-form"
         onSubmit={(e) => {
@@ -19,10 +20,10 @@ export function DevicePanel({ context, onContextChange }: { context: DraftContex
           });
         }}
       >
-        <label for="enumerator">Your name (recorded on each response)</label>
-        <input id="enumerator" value={name} maxLength={200} onInput={(e) => (setName(e.currentTarget.value), setSaved(false))} />
-        <button type="submit">Save name</button>
-        <p role="status">{saved ? 'Name saved.' : ''}</p>
+        <label for="enumerator">{t('Your name (recorded on each response)')}</label>
+        <input id="enumerator" value={name} maxLength={200} autoComplete="name" onInput={(e) => (setName(e.currentTarget.value), setSaved(false))} />
+        <button type="submit">{t('Save name')}</button>
+        <p role="status">{saved ? t('Name saved.') : ''}</p>
       </form>
     </section>
   );

@@ -1,20 +1,25 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { validateAnswers } from '../forms/answers';
 import { findForm } from '../forms';
+import type { FormLanguage } from '../forms/localize';
 import { dropIrrelevant, type AnswerValue, type Answers } from '../forms/relevance';
 import type { Form, Locale } from '../forms/schema';
 import { textIn } from '../forms/texts';
-import { describeFailure, toStorageError } from '../storage/errors';
+import { t, tn } from '../i18n';
+import { toStorageError } from '../storage/errors';
 import type { StoredSubmission } from '../storage/record';
 import { finalize, getSubmission, saveDraft } from '../storage/submissions';
+import { describeFailure } from './failure-text';
 import { FormRenderer } from './FormRenderer';
 import { fieldIds } from './QuestionField';
 import { navigate } from './router';
 import { SaveStatus } from './SaveStatus';
 import { useAutosave } from './use-autosave';
+import { useFormLanguage } from './use-form-language';
 
 /** Fills one draft: answers autosave as typed; Finalize validates, stores durably, and moves on. */
-export function FillScreen({ id, locale }: { id: string; locale: Locale }) {
+export function FillScreen({ id }: { id: string }) {
+  const language = useFormLanguage();
   const [loaded, setLoaded] = useState<{ record: StoredSubmission; form: Form } | 'missing' | undefined>();
   useEffect(() => {
     void getSubmission(id).then((record) => {
@@ -24,18 +29,22 @@ export function FillScreen({ id, locale }: { id: string; locale: Locale }) {
       setLoaded({ record, form });
     });
   }, [id]);
-  if (loaded === undefined) return <p role="status">Opening the response…</p>;
-  if (loaded === 'missing') return <p role="alert">This response is not on this device.</p>;
-  return <DraftEditor key={id} record={loaded.record} form={loaded.form} locale={locale} />;
+  if (loaded === undefined || !language) return <p role="status">{t('Opening the response…')}</p>;
+  if (loaded === 'missing') return <p role="alert">{t('This response is not on this device.')}</p>;
+  // Same key whatever the language: switching it mid-form re-renders the draft, never reloads it.
+  return <DraftEditor key={id} record={loaded.record} form={language.translate(loaded.form)} language={language} />;
 }
 
-function DraftEditor({ record, form, locale }: { record: StoredSubmission; form: Form; locale: Locale }) {
+function DraftEditor({ record, form, language }: { record: StoredSubmission; form: Form; language: FormLanguage }) {
+  const { locale, messages } = language;
   const [answers, setAnswers] = useState<Answers>(record.answers);
-  const [errors, setErrors] = useState<Record<string, string> | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
+  const [checked, setChecked] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const autosave = useAutosave((a) => saveDraft(record.id, a));
+  // Once the user has tried to finalize, errors follow the answers as they are fixed, in the language in use.
+  const errors = useMemo(() => (checked ? validateAnswers(form, dropIrrelevant(form, answers), messages) : {}), [checked, form, answers, messages]);
 
   // The ref holds the latest answers, so quick successive changes never build on a stale copy.
   const latest = useRef<Answers>(record.answers);
@@ -46,8 +55,6 @@ function DraftEditor({ record, form, locale }: { record: StoredSubmission; form:
     latest.current = next;
     setAnswers(next);
     autosave.schedule(next);
-    // Once the user has tried to finalize, errors follow the answers as they are fixed.
-    if (errors) setErrors(validateAnswers(form, dropIrrelevant(form, next)));
   };
 
   const onFinalize = async () => {
@@ -55,48 +62,49 @@ function DraftEditor({ record, form, locale }: { record: StoredSubmission; form:
     setFailure(undefined);
     try {
       await autosave.flush();
-      const result = await finalize(form, record.id, latest.current);
+      // The language in use now is the one the response was completed in.
+      const result = await finalize(form, record.id, latest.current, { locale, messages });
       if (result.ok) return navigate({ screen: 'done', id: record.id }, true);
-      setErrors(result.errors);
+      setChecked(true);
       requestAnimationFrame(() => summary.current?.focus());
     } catch (error) {
-      setFailure(describeFailure(toStorageError(error).failure));
+      setFailure(error ?? 'unknown');
     } finally {
       setBusy(false);
     }
   };
 
-  const errorList = Object.entries(errors ?? {});
+  const errorList = Object.entries(errors);
   return (
     <div class="fill">
       <h1>{textIn(form.title, locale)}</h1>
       <SaveStatus state={autosave.state} />
       {errorList.length > 0 && (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
-          <h2>{errorList.length === 1 ? 'One answer needs attention' : `${errorList.length} answers need attention`}</h2>
+        <div class="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="error-summary-heading">
+          <h2 id="error-summary-heading">{tn(errorList.length, 'One answer needs attention', '{n} answers need attention')}</h2>
           <ul>
             {errorList.map(([qid, message]) => (
               <li key={qid}>
                 <a href={`#${fieldIds(qid).input}`} onClick={(e) => focusQuestion(e, qid)}>
-                  {questionLabel(form, qid, locale)}: {message}
+                  {t('{question}: {problem}', { question: questionLabel(form, qid, locale), problem: message })}
                 </a>
               </li>
             ))}
           </ul>
         </div>
       )}
-      <FormRenderer form={form} answers={answers} errors={errors ?? {}} locale={locale} onChange={onChange} onSubmit={() => void onFinalize()}>
-        {failure && (
+      <FormRenderer form={form} answers={answers} errors={errors} locale={locale} onChange={onChange} onSubmit={() => void onFinalize()}>
+        {failure !== undefined && (
           <p class="form-failure" role="alert">
-            {failure}
+            {describeFailure(toStorageError(failure).failure)}
           </p>
         )}
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Finalize'}
+            {busy ? t('Saving…') : t('Finalize')}
           </button>
           <button type="button" onClick={() => void autosave.flush().then(() => navigate({ screen: 'list', formId: form.id, page: 0 }))}>
-            Save draft and close
+            {t('Save draft and close')}
           </button>
         </div>
       </FormRenderer>

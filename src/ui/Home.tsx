@@ -1,5 +1,6 @@
 import { FORM_CATALOG } from '../forms/catalog';
 import type { Locale } from '../forms/schema';
+import { t, tn } from '../i18n';
 import { countSubmissions } from '../storage/counts';
 import type { DraftContext } from '../storage/submissions';
 import { DevicePanel } from './DevicePanel';
@@ -11,7 +12,7 @@ import { useLive } from './use-live';
 export function Home({ context, onContextChange }: { context: DraftContext; onContextChange: (c: DraftContext) => void }) {
   return (
     <div class="home">
-      <h1>Surveys</h1>
+      <h1>{t('Surveys')}</h1>
       <ul class="form-cards">
         {FORM_CATALOG.map((form) => (
           <FormCard key={form.id} form={form} context={context} locale={context.locale} />
@@ -26,32 +27,33 @@ export function Home({ context, onContextChange }: { context: DraftContext; onCo
 /** Starting a response needs the form engine, which home does not load until it is asked for. */
 const startById = (formId: string, context: DraftContext) => import('./start-response').then((m) => m.startResponseById(formId, context));
 
-function FormCard({ form, context }: { form: (typeof FORM_CATALOG)[number]; context: DraftContext; locale: Locale }) {
+function FormCard({ form, context, locale }: { form: (typeof FORM_CATALOG)[number]; context: DraftContext; locale: Locale }) {
   const counts = useLive(() => countSubmissions(form.id), [form.id]);
-  const title = form.title;
+  const title = form.title[locale];
   return (
     <li class="form-card">
       <h2>{title}</h2>
       {/* data-counted marks the card as interactive, for the benchmark and tests. */}
-      <p class="counts" aria-label={`Counts for ${title}`} data-counted={counts ? '' : undefined}>
+      <p class="counts" aria-label={t('Counts for {title}', { title })} data-counted={counts ? '' : undefined}>
         {counts ? (
           <>
-            <span>{counts.draft} drafts</span> · <span>{counts.queued} waiting to send</span> · <span>{counts.synced} sent</span>
-            {counts.rejected > 0 && <span> · {counts.rejected} need attention</span>}
+            <span>{tn(counts.draft, '{n} draft', '{n} drafts')}</span> · <span>{tn(counts.queued, '{n} waiting to send', '{n} waiting to send')}</span> ·{' '}
+            <span>{tn(counts.synced, '{n} sent', '{n} sent')}</span>
+            {counts.rejected > 0 && <span> · {tn(counts.rejected, '{n} needs attention', '{n} need attention')}</span>}
           </>
         ) : (
-          'Counting…'
+          t('Counting…')
         )}
       </p>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void startById(form.id, context)} aria-label={`New response: ${title}`}>
-          New response
+        <button type="button" class="primary" onClick={() => void startById(form.id, context)} aria-label={t('New response: {title}', { title })}>
+          {t('New response')}
         </button>
-        <a class="button" href={routeHash({ screen: 'list', formId: form.id, page: 0 })} aria-label={`All responses: ${title}`}>
-          Responses ({counts?.total ?? '…'})
+        <a class="button" href={routeHash({ screen: 'list', formId: form.id, page: 0 })} aria-label={t('All responses: {title}', { title })}>
+          {t('Responses ({count})', { count: counts?.total ?? '…' })}
         </a>
-        <a class="button" href={routeHash({ screen: 'results', formId: form.id })} aria-label={`Results: ${title}`}>
-          Results
+        <a class="button" href={routeHash({ screen: 'results', formId: form.id })} aria-label={t('Results: {title}', { title })}>
+          {t('Results')}
         </a>
       </div>
     </li>

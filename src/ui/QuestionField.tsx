@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { LIKERT_POINTS } from '../forms/answers';
+import { LIKERT_WORDS, YESNO_WORDS } from '../forms/choice-words';
 import type { AnswerValue } from '../forms/relevance';
 import type { Locale, Question } from '../forms/schema';
 import { textIn } from '../forms/texts';
+import { t } from '../i18n';
 
 export interface FieldProps {
   question: Question;
@@ -12,12 +14,6 @@ export interface FieldProps {
   readOnly: boolean;
   onChange: (id: string, value: AnswerValue | undefined) => void;
 }
-
-const LIKERT_LABELS = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
-const YESNO = [
-  { id: 'yes', label: 'Yes' },
-  { id: 'no', label: 'No' },
-];
 
 /** Element ids of a question's parts, for label and description wiring. */
 export const fieldIds = (qid: string) => ({ input: `q-${qid}`, hint: `q-${qid}-hint`, error: `q-${qid}-error` });
@@ -29,7 +25,9 @@ function Description({ question, error, locale }: Pick<FieldProps, 'question' | 
     <>
       {(question.hint || question.required) && (
         <p class="hint" id={ids.hint}>
-          {question.required && <span class="required-tag">Required</span>}
+          {question.required && <span class="required-tag">{t('Required')}</span>}
+          {/* A real space, so a screen reader does not run "Required" into the hint. */}
+          {question.required && question.hint && ' '}
           {question.hint && textIn(question.hint, locale)}
         </p>
       )}
@@ -119,10 +117,16 @@ export function QuestionField(props: FieldProps) {
       const choices = (question.options ?? []).map((o) => ({ id: o.id, label: textIn(o.label, locale) }));
       return <ChoiceGroup {...props} choices={choices} multiple={question.type === 'multi'} numeric={false} />;
     }
-    case 'yesno':
-      return <ChoiceGroup {...props} choices={YESNO} multiple={false} numeric={false} />;
+    case 'yesno': {
+      const words = YESNO_WORDS[locale];
+      const choices = [
+        { id: 'yes', label: words.yes },
+        { id: 'no', label: words.no },
+      ];
+      return <ChoiceGroup {...props} choices={choices} multiple={false} numeric={false} />;
+    }
     case 'likert': {
-      const choices = LIKERT_LABELS.slice(0, LIKERT_POINTS).map((l, i) => ({ id: String(i + 1), label: l }));
+      const choices = LIKERT_WORDS[locale].slice(0, LIKERT_POINTS).map((l, i) => ({ id: String(i + 1), label: l }));
       return <ChoiceGroup {...props} choices={choices} multiple={false} numeric />;
     }
   }

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatMegabytes, storageStatus, type StorageStatus } from '../storage/quota';
+import { getLocale, t, tn } from '../i18n';
+import { formatMegabytes, isKnownSize, storageStatus, type StorageStatus } from '../storage/quota';
 import { countUnsent } from '../storage/counts';
 import { useLive } from './use-live';
 
 function persistenceText(persisted: boolean | undefined): string {
-  if (persisted === true) return 'Persistent: the browser will not clear it to free space.';
-  if (persisted === false) return 'Not persistent: the browser may clear it when the disk is nearly full. Send or export responses regularly.';
-  return 'Unknown: this browser does not say.';
+  if (persisted === true) return t('Persistent: the browser will not clear it to free space.');
+  if (persisted === false) return t('Not persistent: the browser may clear it when the disk is nearly full. Send or export responses regularly.');
+  return t('Unknown: this browser does not say.');
 }
+
+const megabytes = (bytes: number | undefined) => (isKnownSize(bytes) ? formatMegabytes(bytes, getLocale()) : t('unknown'));
 
 /** What this device keeps: whether storage is persistent, space used and left, and what is not yet sent. */
 export function StoragePanel() {
@@ -25,16 +28,16 @@ export function StoragePanel() {
   const available = status?.quotaBytes !== undefined && status.usageBytes !== undefined ? status.quotaBytes - status.usageBytes : undefined;
   return (
     <section class="panel" aria-labelledby="storage-heading">
-      <h2 id="storage-heading">Storage</h2>
+      <h2 id="storage-heading">{t('Storage')}</h2>
       <dl class="record-meta">
-        <dt>Storage</dt>
-        <dd>{status ? persistenceText(status.persisted) : 'Checking…'}</dd>
-        <dt>Space used</dt>
-        <dd>{status ? formatMegabytes(status.usageBytes) : '…'}</dd>
-        <dt>Space available</dt>
-        <dd>{status ? formatMegabytes(available) : '…'}</dd>
-        <dt>Not yet sent</dt>
-        <dd>{unsent === undefined ? '…' : unsent === 1 ? '1 response' : `${unsent.toLocaleString('en')} responses`}</dd>
+        <dt>{t('Storage')}</dt>
+        <dd>{status ? persistenceText(status.persisted) : t('Checking…')}</dd>
+        <dt>{t('Space used')}</dt>
+        <dd>{status ? megabytes(status.usageBytes) : '…'}</dd>
+        <dt>{t('Space available')}</dt>
+        <dd>{status ? megabytes(available) : '…'}</dd>
+        <dt>{t('Not yet sent')}</dt>
+        <dd>{unsent === undefined ? '…' : tn(unsent, '{n} response', '{n} responses')}</dd>
       </dl>
     </section>
   );

@@ -1,29 +1,52 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatDate, t, tn } from '../i18n';
 import type { SyncState } from '../sync/engine';
+import type { Failure } from '../sync/outbox';
 import { loadSync } from './load-sync';
 import { routeHash } from './router';
 
-const time = (iso: string | number) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (at: string | number) => formatDate(at, { hour: '2-digit', minute: '2-digit' });
+
+/** Plain-language reason for a failed send. */
+export function describeSendFailure(failure: Failure): string {
+  switch (failure.kind) {
+    case 'offline':
+      return t('The server cannot be reached. Responses stay on this device and will be sent automatically.');
+    case 'server':
+      return t('The server had a problem ({status}). Sending will be retried automatically.', { status: String(failure.status) });
+    case 'rate-limited':
+      return t('The server asked to wait before sending more. Sending will resume automatically.');
+    case 'unauthorized':
+      return t('This device is no longer enrolled with the server. Open a new enrollment link from your coordinator.');
+    case 'refused':
+      // The reason is the server's own words.
+      return t('The server refused the batch: {reason}', { reason: failure.message });
+  }
+}
 
 /** The sync state in words, for the header. */
 export function describeSync(state: SyncState): string {
-  const attention = state.rejected > 0 ? ` · ${state.rejected} need attention` : '';
+  const attention = state.rejected > 0 ? ` · ${tn(state.rejected, '{n} needs attention', '{n} need attention')}` : '';
+  const queued = state.queued;
   switch (state.phase) {
     case 'starting':
-      return 'Checking what is waiting to send…';
+      return t('Checking what is waiting to send…');
     case 'not-enrolled':
-      return `Not enrolled: ${state.queued} waiting to send`;
+      return t('Not enrolled: {queued} waiting to send', { queued });
     case 're-enroll':
-      return `Needs attention: enroll this device again (${state.queued} waiting to send)`;
+      return t('Needs attention: enroll this device again ({queued} waiting to send)', { queued });
     case 'sending':
-      return state.progress ? `Sending ${state.progress.sent} of ${state.progress.total}` : 'Sending…';
+      return state.progress ? t('Sending {sent} of {total}', state.progress) : t('Sending…');
     case 'busy-elsewhere':
-      return `Sending from another tab (${state.queued} waiting)`;
+      return t('Sending from another tab ({queued} waiting)', { queued });
     case 'retrying':
-      return `Waiting to send ${state.queued}${state.nextAttemptAt ? `, next try at ${time(state.nextAttemptAt)}` : ''}${attention}`;
+      return (
+        (state.nextAttemptAt ? t('Waiting to send {queued}, next try at {time}', { queued, time: time(state.nextAttemptAt) }) : t('Waiting to send {queued}', { queued })) +
+        attention
+      );
     case 'idle':
-      if (state.queued > 0) return `Waiting to send ${state.queued}${attention}`;
-      return `All sent${state.lastSyncAt ? `, last at ${time(state.lastSyncAt)}` : ''}${attention}`;
+      if (queued > 0) return t('Waiting to send {queued}', { queued }) + attention;
+      return (state.lastSyncAt ? t('All sent, last at {time}', { time: time(state.lastSyncAt) }) : t('All sent')) + attention;
   }
 }
 
@@ -45,17 +68,18 @@ export function SyncStatus() {
   const needsSettings = state.phase === 'not-enrolled' || state.phase === 're-enroll';
   return (
     <div class="sync-status">
+      {/* Polite: saved, sending and sent are news, never an interruption. */}
       <p role="status" aria-live="polite" class={`sync-${state.phase}`}>
         {describeSync(state)}
       </p>
-      {state.problem && <p class="sync-problem">{state.problem}</p>}
+      {state.problem && <p class="sync-problem">{describeSendFailure(state.problem)}</p>}
       {needsSettings ? (
         <a class="button" href={routeHash({ screen: 'settings' })}>
-          Enroll this device
+          {t('Enroll this device')}
         </a>
       ) : (
         <button type="button" onClick={() => void loadSync().then((m) => m.syncEngine.sendNow())} disabled={state.phase === 'sending'}>
-          Send now
+          {t('Send now')}
         </button>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { applyUpdate, onUpdateReady } from '../pwa/sw-bridge';
 import { flushOpenDrafts } from './use-autosave';
 
@@ -22,16 +23,16 @@ export function UpdatePrompt() {
   };
 
   return (
-    <section class="update-prompt" aria-label="App update">
+    <section class="update-prompt" aria-label={t('App update')}>
       <p role="status">
         {step === 'failed'
-          ? 'A new version is ready, but the open form could not be saved, so the update waits. Free some space, then try again.'
+          ? t('A new version is ready, but the open form could not be saved, so the update waits. Free some space, then try again.')
           : step === 'updating'
-            ? 'Saving your work and updating…'
-            : 'A new version is ready.'}
+            ? t('Saving your work and updating…')
+            : t('A new version is ready.')}
       </p>
       <button type="button" class="primary" disabled={step === 'updating'} onClick={() => void update()}>
-        Update
+        {t('Update')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { getWorkshopSession, setWorkshopSession, type WorkshopSession } from '../storage/settings';
 
 /** The facilitator's current workshop, set once and carried into every new feedback response. */
@@ -24,21 +25,21 @@ export function WorkshopSessionPanel({ collectedToday }: { collectedToday: numbe
   );
   return (
     <section class="panel" aria-labelledby="session-heading">
-      <h2 id="session-heading">Workshop session</h2>
-      <p>Set these once: every new response starts with them, and participants can still change them.</p>
+      <h2 id="session-heading">{t('Workshop session')}</h2>
+      <p>{t('Set these once: every new response starts with them, and participants can still change them.')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void setWorkshopSession(session).then(() => setStatus('Workshop session saved.'));
+          void setWorkshopSession(session).then(() => setStatus('saved'));
         }}
       >
-        {field('name', 'Workshop name')}
-        {field('date', 'Workshop date', 'date')}
-        {field('place', 'Workshop place')}
-        <button type="submit">Save workshop session</button>
-        <p role="status">{status}</p>
+        {field('name', t('Workshop name'))}
+        {field('date', t('Workshop date'), 'date')}
+        {field('place', t('Workshop place'))}
+        <button type="submit">{t('Save workshop session')}</button>
+        <p role="status">{status === 'saved' ? t('Workshop session saved.') : ''}</p>
       </form>
-      <p class="today">Responses collected today: {collectedToday ?? '…'}</p>
+      <p class="today">{t('Responses collected today: {count}', { count: collectedToday ?? '…' })}</p>
     </section>
   );
 }

@@ -3,6 +3,7 @@
 // precaches every chunk, so they open offline all the same.
 import { h, type ComponentType, type FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 /** A component that loads `load`'s screen on first render and shows it, with "Opening…" meanwhile. */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): FunctionComponent<P> {
@@ -17,14 +18,8 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
       pending.then(
         (screen) => {
           loaded = screen;
+          // The app shell gives the screen's heading focus once it is drawn (focus-heading.ts).
           setReady(true);
-          // The app shell focused nothing while this was loading: give the new heading focus, as it does.
-          requestAnimationFrame(() => {
-            const heading = document.querySelector<HTMLElement>('#main h1');
-            if (!heading) return;
-            heading.tabIndex = -1;
-            heading.focus();
-          });
         },
         () => {
           pending = undefined; // a later visit tries again
@@ -33,6 +28,6 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
       );
     }, []);
     if (loaded) return h(loaded, props);
-    return failed ? <p role="alert">This screen could not be loaded. Reload the app and try again.</p> : <p role="status">Opening…</p>;
+    return failed ? <p role="alert">{t('This screen could not be loaded. Reload the app and try again.')}</p> : <p role="status">{t('Opening…')}</p>;
   };
 }

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Answers } from '../forms/relevance';
-import { describeFailure, toStorageError } from '../storage/errors';
+import { toStorageError, type StorageFailure } from '../storage/errors';
 
 /** Short enough that a closed lid loses nothing typed more than this long ago. */
 export const AUTOSAVE_DEBOUNCE_MS = 400;
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; failure: StorageFailure };
 
 /** Each open draft's "save now"; it rejects when answers are still unsaved afterwards. */
 const openDraftFlushes = new Set<() => Promise<void>>();
@@ -43,7 +43,7 @@ export function useAutosave(save: (answers: Answers) => Promise<void>) {
         (error: unknown) => {
           // Keep the unsaved answers so the next change or flush tries again.
           pending.current ??= answers;
-          setState({ kind: 'error', message: describeFailure(toStorageError(error).failure) });
+          setState({ kind: 'error', failure: toStorageError(error).failure });
         },
       );
     return chain.current;

@@ -122,7 +122,7 @@ describeInBrowser('sync through a bad network', () => {
     const [bad] = await insertQueued(page, 1, { workshop_name: 'Istanbul', workshop_date: '2003-10-14', sex: 'alien' });
     const good = await insertQueued(page, 2);
     await page.getByRole('button', { name: 'Send now' }).click();
-    await expect.poll(() => syncText(page)).toMatch(/All sent.*1 need attention/);
+    await expect.poll(() => syncText(page)).toMatch(/All sent.*1 needs attention/);
     const posts = proxy.seen.pass;
     await page.getByRole('button', { name: 'Send now' }).click();
     await expect.poll(() => syncText(page)).toMatch(/All sent/);

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/export/csv';
 import { exportFormCsv } from '../../src/export/device-csv';
 import { findForm } from '../../src/forms';
+import { formIn } from '../../src/forms/localize';
 import type { Form } from '../../src/forms/schema';
 import { READ_PAGE_SIZE } from '../../src/storage/pages';
 import { variedSubmissions } from '../fixtures/varied-submissions';
@@ -32,6 +33,18 @@ describe('exportFormCsv', () => {
       [2 * READ_PAGE_SIZE, 1_201],
       [1_201, 1_201],
     ]);
+  });
+
+  it('writes labels in the language chosen, whatever the screen shows', async () => {
+    const submissions = variedSubmissions(form, 20, 22);
+    await storeFinalized(submissions);
+    for (const locale of ['fr', 'es'] as const) {
+      const text = await (await exportFormCsv(form, { labels: true, locale })).text();
+      expect(text).toBe(toCsv(await formIn(form, locale), submissions, { labels: true, locale }));
+    }
+    const french = parseCsv((await (await exportFormCsv(form, { labels: true, locale: 'fr' })).text()).slice(1));
+    const sex = french[0]!.indexOf('sex');
+    expect(new Set(french.slice(1).map((row) => row[sex]))).toContain('Femme');
   });
 
   it('is a header alone when there is nothing to export', async () => {

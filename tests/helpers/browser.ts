@@ -30,7 +30,7 @@ export async function valueOf(page: Page, label: string): Promise<string> {
 }
 
 /** Reads every submission straight from the page's IndexedDB, bypassing the app. */
-export function storedSubmissions(page: Page): Promise<Array<{ id: string; status: string; answers: Record<string, unknown> }>> {
+export function storedSubmissions(page: Page): Promise<Array<{ id: string; status: string; answers: Record<string, unknown>; meta: { locale: string } & Record<string, unknown> }>> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {

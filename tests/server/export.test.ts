@@ -118,6 +118,16 @@ describe('export', () => {
     expect(row).toMatchObject({ sex: 'Female', role: 'Other', training_yearly: 'No', aim_gender_sensitivity: 'Strongly agree' });
   });
 
+  it('writes the labels in the language asked for (?lang=fr, ?lang=es), column names staying ids', async () => {
+    const french = parseCsvObjects(textOf((await exportBytes(`${CSV_PATH}?labels=1&lang=fr`)).bytes));
+    expect(french.find((r) => r.submission_id === HARD.id)).toMatchObject({ sex: 'Femme', training_yearly: 'Non', aim_gender_sensitivity: 'Tout à fait d’accord' });
+    const spanish = parseCsvObjects(textOf((await exportBytes(`${CSV_PATH}?labels=1&lang=es`)).bytes));
+    expect(spanish.find((r) => r.submission_id === HARD.id)).toMatchObject({ sex: 'Mujer', training_yearly: 'No', aim_gender_sensitivity: 'Totalmente de acuerdo' });
+    const codes = parseCsvObjects(textOf((await exportBytes(`${CSV_PATH}?lang=fr`)).bytes));
+    expect(codes.find((r) => r.submission_id === HARD.id)).toMatchObject({ sex: 'female', training_yearly: 'no' });
+    expect((await get(server, `${CSV_PATH}?labels=1&lang=de`, server.coordinatorToken)).status).toBe(400);
+  });
+
   it('holds only the asked form, and an empty form is a header alone', async () => {
     const rows = parseCsvObjects(textOf((await exportBytes()).bytes));
     expect(new Set(rows.map((r) => r.form_id))).toEqual(new Set(['workshop-feedback']));

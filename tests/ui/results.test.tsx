@@ -31,7 +31,7 @@ describe('results on the device', () => {
     const submissions = variedSubmissions(form, 240, 5);
     await storeFinalized(submissions, (i) => (i % 4 ? 'queued' : 'synced'));
     await storeDraft(variedSubmissions(form, 1, 6)[0]!); // drafts are not results
-    render(<ResultsScreen formId={form.id} locale="en" />);
+    render(<ResultsScreen formId={form.id} />);
     await screen.findByRole('heading', { level: 2, name: 'Respondents' });
 
     const count = (predicate: (a: Record<string, unknown>) => boolean) => String(submissions.filter((s) => predicate(s.answers)).length);
@@ -60,7 +60,7 @@ describe('results on the device', () => {
 
   it('draws each question as an image named by its question, with a description and a value on every bar', async () => {
     await storeFinalized(variedSubmissions(form, 30, 8));
-    render(<ResultsScreen formId={form.id} locale="en" />);
+    render(<ResultsScreen formId={form.id} />);
     const chart = await screen.findByRole('img', { name: /^Which topics should future sessions cover\?/ });
     expect(chart.tagName.toLowerCase()).toBe('svg');
     expect(chart.querySelector('desc')?.textContent).toMatch(/respondents answered/);
@@ -74,7 +74,7 @@ describe('results on the device', () => {
   });
 
   it('says so when there is nothing to count yet', async () => {
-    render(<ResultsScreen formId={form.id} locale="en" />);
+    render(<ResultsScreen formId={form.id} />);
     expect(await screen.findByText('No finalized responses yet.')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: `${textIn(form.title, 'en')}: results` })).toBeTruthy();
   });

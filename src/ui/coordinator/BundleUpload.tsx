@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../i18n';
 import { uploadBundle, ServerRequestError } from '../../results/remote';
 import { currentEndpoint } from '../../sync/device-sync';
 
@@ -10,14 +11,14 @@ export function BundleUpload({ onRefused }: { onRefused: (reason: string) => voi
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
-    setMessage({ alert: false, text: 'Sending the bundle…' });
+    setMessage({ alert: false, text: t('Sending the bundle…') });
     try {
       const { results } = await uploadBundle(await currentEndpoint(), file);
       const by = (status: string) => results.filter((r) => r.status === status).length;
       const rejected = by('rejected');
       setMessage({
         alert: rejected > 0,
-        text: `The server stored ${by('stored')} new responses; ${by('duplicate')} it already had; ${rejected} refused.`,
+        text: t('The server stored {stored} new responses; {duplicates} it already had; {rejected} refused.', { stored: by('stored'), duplicates: by('duplicate'), rejected }),
       });
     } catch (e) {
       if (e instanceof ServerRequestError && (e.status === 401 || e.status === 403)) onRefused(e.message);
@@ -29,10 +30,10 @@ export function BundleUpload({ onRefused }: { onRefused: (reason: string) => voi
   };
   return (
     <section class="panel" aria-labelledby="upload-bundle-heading">
-      <h2 id="upload-bundle-heading">Send a bundle to the server</h2>
-      <p>A bundle file exported by a device that never got online: the server keeps each response once.</p>
+      <h2 id="upload-bundle-heading">{t('Send a bundle to the server')}</h2>
+      <p>{t('A bundle file exported by a device that never got online: the server keeps each response once.')}</p>
       <div class="field">
-        <label for="upload-bundle">Bundle to send to the server</label>
+        <label for="upload-bundle">{t('Bundle to send to the server')}</label>
         <input id="upload-bundle" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
       </div>
       {message?.alert ? <p role="alert">{message.text}</p> : <p role="status">{message?.text ?? ''}</p>}

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { csvFileName } from '../../export/csv';
 import type { Form, Locale } from '../../forms/schema';
 import { textIn } from '../../forms/texts';
+import { t } from '../../i18n';
 import { fetchServerCsv, fetchServerResults, ServerRequestError } from '../../results/remote';
 import type { FormResults } from '../../results/schema';
 import { currentEndpoint } from '../../sync/device-sync';
+import { CsvLabelOptions, type LabelChoice } from '../CsvLabelOptions';
 import { downloadBlob } from '../download';
 import { ResultsView } from '../results/ResultsView';
 
@@ -15,7 +17,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function ServerResults({ form, locale, onRefused }: { form: Form; locale: Locale; onRefused: (reason: string) => void }) {
   const [results, setResults] = useState<FormResults | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
-  const [labels, setLabels] = useState(false);
+  const [choice, setChoice] = useState<LabelChoice>(() => ({ labels: false, locale }));
   const [downloading, setDownloading] = useState(false);
   const fail = (e: unknown) => (isRefusal(e) ? onRefused(messageOf(e)) : setFailure(messageOf(e)));
   useEffect(() => {
@@ -30,7 +32,7 @@ export function ServerResults({ form, locale, onRefused }: { form: Form; locale:
   const download = async () => {
     setDownloading(true);
     try {
-      downloadBlob(await fetchServerCsv(await currentEndpoint(), form.id, labels), csvFileName(form, new Date()));
+      downloadBlob(await fetchServerCsv(await currentEndpoint(), form.id, choice), csvFileName(form, new Date()));
     } catch (e) {
       fail(e);
     } finally {
@@ -39,17 +41,14 @@ export function ServerResults({ form, locale, onRefused }: { form: Form; locale:
   };
   return (
     <section aria-labelledby="server-results-heading">
-      <h2 id="server-results-heading">{textIn(form.title, locale)}: all devices</h2>
+      <h2 id="server-results-heading">{t('{title}: all devices', { title: textIn(form.title, locale) })}</h2>
       <div class="actions">
-        <label class="option">
-          <input type="checkbox" checked={labels} onChange={(e) => setLabels(e.currentTarget.checked)} />
-          Write labels instead of codes
-        </label>
+        <CsvLabelOptions value={choice} onChange={setChoice} />
         <button type="button" disabled={downloading} onClick={() => void download()}>
-          Download CSV from the server
+          {t('Download CSV from the server')}
         </button>
       </div>
-      {failure ? <p role="alert">{failure}</p> : results ? <ResultsView form={form} results={results} locale={locale} /> : <p role="status">Asking the server…</p>}
+      {failure ? <p role="alert">{failure}</p> : results ? <ResultsView form={form} results={results} locale={locale} /> : <p role="status">{t('Asking the server…')}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { t } from '../../i18n';
 import { axisTicks, formatCount, formatShare } from '../../results/labels';
 import { SeriesPatterns, patternFill } from './SeriesPatterns';
 
@@ -64,11 +65,11 @@ export function BarChart({ title, description, categories, series, values, bases
       <desc id={`${id}-d`}>{description}</desc>
       <SeriesPatterns idPrefix={id} keys={keys} />
       <g class="grid">
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={TOP} y2={TOP + plotHeight} />
-            <text class="tick" x={x(t)} y={TOP + plotHeight + 16} text-anchor="middle">
-              {formatCount(t)}
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={TOP} y2={TOP + plotHeight} />
+            <text class="tick" x={x(tick)} y={TOP + plotHeight + 16} text-anchor="middle">
+              {formatCount(tick)}
             </text>
           </g>
         ))}
@@ -100,7 +101,11 @@ export function BarChart({ title, description, categories, series, values, bases
               return (
                 <g key={s.key}>
                   <rect class="bar" x={PLOT_LEFT} y={y} width={Math.max(0, x(value) - PLOT_LEFT)} height={BAR_HEIGHT} fill={patternFill(id, s.key)}>
-                    <title>{`${s.label}, ${category.label}: ${formatCount(value)}${share ? ` (${share})` : ''}`}</title>
+                    <title>
+                      {share
+                        ? t('{series}, {answer}: {count} ({share})', { series: s.label, answer: category.label, count: value, share })
+                        : t('{series}, {answer}: {count}', { series: s.label, answer: category.label, count: value })}
+                    </title>
                   </rect>
                   <text class="bar-value" x={x(value) + 4} y={y + BAR_HEIGHT - 4}>
                     {formatCount(value)}

@@ -1,6 +1,7 @@
 import type { Locale, Question } from '../../forms/schema';
 import { textIn } from '../../forms/texts';
-import { categoryLabel, formatCount, SEX_SERIES_LABELS } from '../../results/labels';
+import { t, tn } from '../../i18n';
+import { categoryLabel, formatCount, sexSeriesLabel } from '../../results/labels';
 import { SEX_KEYS, type ChoiceResult, type SexKey } from '../../results/schema';
 import { BarChart } from './BarChart';
 import { DataTable } from './DataTable';
@@ -10,20 +11,20 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 /** One choice question's answers by sex: a chart, then its numbers. */
 export function ChoiceChart({ question, result, sexes, locale }: { question: Question; result: ChoiceResult; sexes: readonly SexKey[]; locale: Locale }) {
   const title = textIn(question.label, locale);
-  const columns = sexes.map((key) => ({ key, label: SEX_SERIES_LABELS[key] }));
+  const columns = sexes.map((key) => ({ key, label: sexSeriesLabel(key) }));
   const at = sexes.map((key) => SEX_KEYS.indexOf(key));
   const rows = result.categories.map((code) => ({ key: code, label: categoryLabel(question, code, locale) }));
   const values = result.counts.map((bySex) => at.map((i) => bySex[i] ?? 0));
   const answered = sum(result.answered);
-  const many = question.type === 'multi' ? ' Each respondent could choose several answers.' : '';
-  const description = `Number of respondents choosing each answer, by sex. ${formatCount(answered)} respondents answered: ${columns
-    .map((c, k) => `${formatCount(result.answered[at[k]!] ?? 0)} ${c.label.toLowerCase()}`)
-    .join(', ')}.${many}`;
+  const many = question.type === 'multi' ? ` ${t('Each respondent could choose several answers.')}` : '';
+  const list = columns.map((c, k) => `${formatCount(result.answered[at[k]!] ?? 0)} ${c.label.toLowerCase()}`).join(', ');
+  const description = `${t('Number of respondents choosing each answer, by sex.')} ${tn(answered, '{n} respondent answered: {list}.', '{n} respondents answered: {list}.', { list })}${many}`;
   return (
     <section class="result-question">
       <h3>{title}</h3>
       <p class="result-note">
-        {formatCount(answered)} answered{many}
+        {tn(answered, '{n} answered', '{n} answered')}
+        {many}
       </p>
       <BarChart
         title={title}
@@ -32,17 +33,17 @@ export function ChoiceChart({ question, result, sexes, locale }: { question: Que
         series={columns}
         values={values}
         bases={at.map((i) => result.answered[i] ?? 0)}
-        categoryAxisLabel="Answer"
-        valueAxisLabel="Number of respondents"
+        categoryAxisLabel={t('Answer')}
+        valueAxisLabel={t('Number of respondents')}
       />
       <DataTable
-        caption={`${title}: respondents by answer and sex`}
-        rowHead="Answer"
+        caption={t('{title}: respondents by answer and sex', { title })}
+        rowHead={t('Answer')}
         rows={rows}
         columns={columns}
         values={values}
         rowTotals={result.counts.map(sum)}
-        footer={{ label: 'Answered', values: at.map((i) => result.answered[i] ?? 0), total: answered }}
+        footer={{ label: t('Answered'), values: at.map((i) => result.answered[i] ?? 0), total: answered }}
       />
     </section>
   );

@@ -1,5 +1,7 @@
+import { t } from '../../i18n';
 import { formatCount } from '../../results/labels';
 import type { Labelled } from './BarChart';
+import { TableScroll } from './TableScroll';
 
 export interface DataTableProps {
   caption: string;
@@ -21,44 +23,48 @@ export function DataTable({ caption, rowHead, rows, columns, values, rowTotals, 
   return (
     <details class="chart-numbers">
       <summary>
-        Show the numbers<span class="visually-hidden">: {caption}</span>
+        {/* Named per chart for screen readers, so each is findable; the visible words stay short. */}
+        <span aria-hidden="true">{t('Show the numbers')}</span>
+        <span class="visually-hidden">{t('{label}: {value}', { label: t('Show the numbers'), value: caption })}</span>
       </summary>
-      <table class="results-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHead}</th>
-            {columns.map((c) => (
-              <th scope="col" key={c.key}>
-                {c.label}
-              </th>
-            ))}
-            {rowTotals && <th scope="col">All</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, r) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              {columns.map((c, k) => (
-                <td key={c.key}>{format(values[r]?.[k] ?? 0)}</td>
-              ))}
-              {rowTotals && <td>{format(rowTotals[r] ?? 0)}</td>}
-            </tr>
-          ))}
-        </tbody>
-        {footer && (
-          <tfoot>
+      <TableScroll label={caption}>
+        <table class="results-table">
+          <caption>{caption}</caption>
+          <thead>
             <tr>
-              <th scope="row">{footer.label}</th>
-              {columns.map((c, k) => (
-                <td key={c.key}>{formatCount(footer.values[k] ?? 0)}</td>
+              <th scope="col">{rowHead}</th>
+              {columns.map((c) => (
+                <th scope="col" key={c.key}>
+                  {c.label}
+                </th>
               ))}
-              {rowTotals && <td>{footer.total === undefined ? '' : formatCount(footer.total)}</td>}
+              {rowTotals && <th scope="col">{t('All')}</th>}
             </tr>
-          </tfoot>
-        )}
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {columns.map((c, k) => (
+                  <td key={c.key}>{format(values[r]?.[k] ?? 0)}</td>
+                ))}
+                {rowTotals && <td>{format(rowTotals[r] ?? 0)}</td>}
+              </tr>
+            ))}
+          </tbody>
+          {footer && (
+            <tfoot>
+              <tr>
+                <th scope="row">{footer.label}</th>
+                {columns.map((c, k) => (
+                  <td key={c.key}>{formatCount(footer.values[k] ?? 0)}</td>
+                ))}
+                {rowTotals && <td>{footer.total === undefined ? '' : formatCount(footer.total)}</td>}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </TableScroll>
     </details>
   );
 }

@@ -1,27 +1,29 @@
 import { questionsOf, type Form, type Locale, type Question } from '../../forms/schema';
 import { textIn } from '../../forms/texts';
-import { formatCount, formatShare, formatSum, SEX_SERIES_LABELS, shownSexes } from '../../results/labels';
+import { t, tn } from '../../i18n';
+import { formatCount, formatShare, formatSum, sexSeriesLabel, shownSexes } from '../../results/labels';
 import { SEX_KEYS, type FormResults, type NumberResult } from '../../results/schema';
 import { BarChart } from './BarChart';
 import { ChoiceChart } from './ChoiceChart';
 import { DataTable } from './DataTable';
 import { Legend } from './Legend';
+import { TableScroll } from './TableScroll';
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** A form's results, disaggregated by sex: who responded, each choice question, and numeric totals. */
 export function ResultsView({ form, results, locale }: { form: Form; results: FormResults; locale: Locale }) {
-  if (results.total === 0) return <p>No finalized responses yet.</p>;
+  if (results.total === 0) return <p>{t('No finalized responses yet.')}</p>;
   const questions = new Map(questionsOf(form).map((q) => [q.id, q]));
   const sexes = shownSexes(results.bySex);
-  const columns = sexes.map((key) => ({ key, label: SEX_SERIES_LABELS[key] }));
+  const columns = sexes.map((key) => ({ key, label: sexSeriesLabel(key) }));
   const numbers = results.questions.filter((r): r is NumberResult => r.kind === 'number');
   return (
     <div class="results">
       <section aria-labelledby="respondents-heading">
-        <h2 id="respondents-heading">Respondents</h2>
+        <h2 id="respondents-heading">{t('Respondents')}</h2>
         <p class="result-total">
-          {formatCount(results.total)} responses:{' '}
+          {tn(results.total, '{n} response:', '{n} responses:')}{' '}
           {columns.map((c, k) => {
             const n = results.bySex[SEX_KEYS.indexOf(c.key)] ?? 0;
             return `${k > 0 ? ', ' : ''}${formatCount(n)} ${c.label.toLowerCase()} (${formatShare(n, results.total)})`;
@@ -31,7 +33,7 @@ export function ResultsView({ form, results, locale }: { form: Form; results: Fo
       </section>
       {numbers.length > 0 && <NumberTotals results={numbers} questions={questions} columns={columns} locale={locale} />}
       <section aria-labelledby="answers-heading">
-        <h2 id="answers-heading">Answers by sex</h2>
+        <h2 id="answers-heading">{t('Answers by sex')}</h2>
         <Legend series={columns} />
         {results.questions.map((r) => {
           const question = questions.get(r.questionId);
@@ -47,22 +49,24 @@ export function ResultsView({ form, results, locale }: { form: Form; results: Fo
 function RespondentsChart({ results }: { results: FormResults }) {
   // Every sex option is a row, even at zero; "not recorded" only when some response lacks it.
   const keys = SEX_KEYS.filter((key, i) => key !== 'not_stated' || (results.bySex[i] ?? 0) > 0);
-  const rows = keys.map((key) => ({ key, label: SEX_SERIES_LABELS[key] }));
+  const rows = keys.map((key) => ({ key, label: sexSeriesLabel(key) }));
   const values = keys.map((key) => [results.bySex[SEX_KEYS.indexOf(key)] ?? 0]);
-  const series = [{ key: 'all', label: 'Responses' }];
+  const series = [{ key: 'all', label: t('Responses') }];
+  const title = t('Responses by sex of the respondent');
+  const each = rows.map((r, i) => t('{label}: {value}', { label: r.label, value: formatCount(values[i]![0]!) })).join('; ');
   return (
     <>
       <BarChart
-        title="Responses by sex of the respondent"
-        description={`${formatCount(results.total)} responses in all. ${rows.map((r, i) => `${r.label}: ${formatCount(values[i]![0]!)}`).join('; ')}.`}
+        title={title}
+        description={`${tn(results.total, '{n} response in all.', '{n} responses in all.')} ${each}.`}
         categories={rows}
         series={series}
         values={values}
         bases={[results.total]}
-        categoryAxisLabel="Sex"
-        valueAxisLabel="Number of responses"
+        categoryAxisLabel={t('Sex')}
+        valueAxisLabel={t('Number of responses')}
       />
-      <DataTable caption="Responses by sex of the respondent" rowHead="Sex" rows={rows} columns={series} values={values} footer={{ label: 'All', values: [results.total] }} />
+      <DataTable caption={title} rowHead={t('Sex')} rows={rows} columns={series} values={values} footer={{ label: t('All'), values: [results.total] }} />
     </>
   );
 }
@@ -76,37 +80,39 @@ function NumberTotals({ results, questions, columns, locale }: { results: Number
   });
   return (
     <section aria-labelledby="totals-heading">
-      <h2 id="totals-heading">Totals</h2>
-      <p>Numeric answers added up over all responses, and by the respondent's sex; the average is over the responses that answered.</p>
-      <table class="results-table">
-        <caption>Sums of numeric answers, by sex of the respondent</caption>
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            {columns.map((c) => (
-              <th scope="col" key={c.key}>
-                {c.label}
-              </th>
-            ))}
-            <th scope="col">All</th>
-            <th scope="col">Responses answering</th>
-            <th scope="col">Average</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.map((r, i) => (
-            <tr key={r.questionId}>
-              <th scope="row">{rows[i]!.label}</th>
-              {at.map((k, j) => (
-                <td key={columns[j]!.key}>{formatSum(r.sums[k] ?? 0)}</td>
+      <h2 id="totals-heading">{t('Totals')}</h2>
+      <p>{t("Numeric answers added up over all responses, and by the respondent's sex; the average is over the responses that answered.")}</p>
+      <TableScroll label={t('Sums of numeric answers, by sex of the respondent')}>
+        <table class="results-table">
+          <caption>{t('Sums of numeric answers, by sex of the respondent')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('Question')}</th>
+              {columns.map((c) => (
+                <th scope="col" key={c.key}>
+                  {c.label}
+                </th>
               ))}
-              <td>{formatSum(sum(r.sums))}</td>
-              <td>{formatCount(sum(r.answered))}</td>
-              <td>{sum(r.answered) > 0 ? formatSum(sum(r.sums) / sum(r.answered)) : ''}</td>
+              <th scope="col">{t('All')}</th>
+              <th scope="col">{t('Responses answering')}</th>
+              <th scope="col">{t('Average')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {results.map((r, i) => (
+              <tr key={r.questionId}>
+                <th scope="row">{rows[i]!.label}</th>
+                {at.map((k, j) => (
+                  <td key={columns[j]!.key}>{formatSum(r.sums[k] ?? 0)}</td>
+                ))}
+                <td>{formatSum(sum(r.sums))}</td>
+                <td>{formatCount(sum(r.answered))}</td>
+                <td>{sum(r.answered) > 0 ? formatSum(sum(r.sums) / sum(r.answered)) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,0 +1,26 @@
+// Validation messages in Spanish, loaded with the Spanish pack only.
+import type { ValidationMessages } from '../messages';
+
+const characters = (n: number) => `${n} ${n === 1 ? 'carácter' : 'caracteres'}`;
+const options = (n: number) => `${n} ${n === 1 ? 'opción' : 'opciones'}`;
+
+/** Every validation message in Spanish. */
+export const SPANISH_MESSAGES: ValidationMessages = {
+  required: 'Responda a esta pregunta.',
+  notApplicable: 'Según las respuestas anteriores, esta pregunta no corresponde: déjela en blanco.',
+  unknownQuestion: 'Esta pregunta no forma parte de este formulario.',
+  text: 'Escriba un texto.',
+  tooShort: (n) => `Escriba al menos ${characters(n)}.`,
+  tooLong: (n) => `Escriba como máximo ${characters(n)}.`,
+  number: 'Escriba un número.',
+  integer: 'Escriba un número entero.',
+  tooSmall: (n) => `Escriba un número igual o mayor que ${n}.`,
+  tooLarge: (n) => `Escriba un número igual o menor que ${n}.`,
+  date: 'Escriba una fecha real con el formato AAAA-MM-DD.',
+  option: 'Elija una de las opciones propuestas.',
+  duplicateChoice: 'Cada opción solo se puede elegir una vez.',
+  tooFewChoices: (n) => `Elija al menos ${options(n)}.`,
+  tooManyChoices: (n) => `Elija como máximo ${options(n)}.`,
+  yesno: 'Responda sí o no.',
+  likert: 'Elija un punto del 1 (totalmente en desacuerdo) al 5 (totalmente de acuerdo).',
+};

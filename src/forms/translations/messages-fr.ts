@@ -1,0 +1,26 @@
+// Validation messages in French, loaded with the French pack only.
+import type { ValidationMessages } from '../messages';
+
+const characters = (n: number) => `${n} ${n < 2 ? 'caractère' : 'caractères'}`;
+const options = (n: number) => `${n} ${n < 2 ? 'option' : 'options'}`;
+
+/** Every validation message in French. */
+export const FRENCH_MESSAGES: ValidationMessages = {
+  required: 'Veuillez répondre à cette question.',
+  notApplicable: 'Compte tenu des réponses précédentes, cette question ne s’applique pas\u00a0: laissez-la vide.',
+  unknownQuestion: 'Cette question ne fait pas partie de ce formulaire.',
+  text: 'Saisissez du texte.',
+  tooShort: (n) => `Saisissez au moins ${characters(n)}.`,
+  tooLong: (n) => `Saisissez au plus ${characters(n)}.`,
+  number: 'Saisissez un nombre.',
+  integer: 'Saisissez un nombre entier.',
+  tooSmall: (n) => `Saisissez un nombre supérieur ou égal à ${n}.`,
+  tooLarge: (n) => `Saisissez un nombre inférieur ou égal à ${n}.`,
+  date: 'Saisissez une date réelle au format AAAA-MM-JJ.',
+  option: 'Choisissez l’une des options proposées.',
+  duplicateChoice: 'Chaque option ne peut être choisie qu’une seule fois.',
+  tooFewChoices: (n) => `Choisissez au moins ${options(n)}.`,
+  tooManyChoices: (n) => `Choisissez au plus ${options(n)}.`,
+  yesno: 'Répondez par oui ou par non.',
+  likert: 'Choisissez un point de 1 (pas du tout d’accord) à 5 (tout à fait d’accord).',
+};

@@ -1,0 +1,40 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { findForm } from '../forms';
+import { formLanguageNow, loadFormLanguage, type FormLanguage } from '../forms/localize';
+import type { Form } from '../forms/schema';
+import { useLocale } from '../i18n';
+
+/**
+ * The forms' texts and validation messages in the language in use, loaded on first need;
+ * undefined only while the very first one loads. A language that cannot load leaves English.
+ */
+export function useFormLanguage(): FormLanguage | undefined {
+  const locale = useLocale();
+  const [failed, setFailed] = useState<string | undefined>();
+  const [, setLoads] = useState(0);
+  const shown = useRef<FormLanguage | undefined>(undefined);
+  const now = formLanguageNow(failed === locale ? 'en' : locale);
+  useEffect(() => {
+    if (now) return;
+    let live = true;
+    loadFormLanguage(locale).then(
+      () => live && setLoads((n) => n + 1),
+      () => live && setFailed(locale),
+    );
+    return () => {
+      live = false;
+    };
+  }, [locale, now]);
+  // While another language loads, the one on screen stays: an open form is never torn down.
+  if (now) shown.current = now;
+  return shown.current;
+}
+
+/** A built-in form (its current version, or `version`) in the language in use; null when there is none. */
+export function useForm(formId: string | undefined, version?: number): Form | null | undefined {
+  const language = useFormLanguage();
+  if (formId === undefined) return null;
+  const form = findForm(formId, version);
+  if (!form) return null;
+  return language && language.translate(form);
+}
