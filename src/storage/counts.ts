@@ -13,15 +13,27 @@ export function countSubmissions(formId: string, since: Date = startOfToday()): 
   return guarded(async () => {
     const table = db().submissions;
     const statuses = ['draft', 'queued', 'synced', 'rejected'] as const;
-    const byStatus = await Promise.all(statuses.map((s) => table.where('[formId+status]').equals([formId, s]).count()));
-    const today = await table.where('[formId+meta.completedAt]').between([formId, since.toISOString()], [formId, Dexie.maxKey]).count();
-    const counts = { total: 0, today } as FormCounts;
+    const [today, ...byStatus] = await Promise.all([
+      table.where('[formId+meta.completedAt]').between([formId, since.toISOString()], [formId, Dexie.maxKey]).count(),
+      ...statuses.map((s) => table.where('[formId+status]').equals([formId, s]).count()),
+    ]);
+    const counts = { total: 0, today: today ?? 0 } as FormCounts;
     statuses.forEach((s, i) => {
       counts[s] = byStatus[i] ?? 0;
       counts.total += counts[s];
     });
     return counts;
   });
+}
+
+/** Counts for several forms, all in one read transaction (home opens on these). */
+export function countForms(formIds: readonly string[]): Promise<Record<string, FormCounts>> {
+  return guarded(() =>
+    db().transaction('r', db().submissions, async () => {
+      const all = await Promise.all(formIds.map((id) => countSubmissions(id)));
+      return Object.fromEntries(formIds.map((id, i) => [id, all[i]!]));
+    }),
+  );
 }
 
 /** How many finalized submissions wait to be sent (status `queued`), counted from the status index. */

@@ -31,3 +31,8 @@ export function closeDb(): void {
   instance?.close();
   instance = undefined;
 }
+
+/** Opens the database now, so its first use (home's counts) finds it ready; failures surface there. */
+export function warmUpDb(): void {
+  db().open().catch(() => {});
+}

@@ -47,7 +47,18 @@ export function App() {
     // Enrollment first, so the first send already has the token.
     const engine = enrollFromLocation().catch(() => false).then(loadSync);
     void engine.then((m) => m.syncEngine.start());
-    return () => void engine.then((m) => m.syncEngine.stop());
+    // An enrollment link opened in a tab that already shows the app changes only the fragment.
+    const onHashChange = () => {
+      if (!location.hash.startsWith('#enroll=')) return;
+      void enrollFromLocation().then(async (enrolled) => {
+        if (enrolled) await (await engine).syncEngine.sendNow();
+      });
+    };
+    addEventListener('hashchange', onHashChange);
+    return () => {
+      removeEventListener('hashchange', onHashChange);
+      void engine.then((m) => m.syncEngine.stop());
+    };
   }, []);
   // Each new screen starts at the top, with focus on its heading for screen readers and keyboards.
   // Not on opening the app: a first visit starts at the top of the page, skip link first.

@@ -1,7 +1,7 @@
 import { FORM_CATALOG } from '../forms/catalog';
 import type { Locale } from '../forms/schema';
 import { t, tn } from '../i18n';
-import { countSubmissions } from '../storage/counts';
+import { countForms, type FormCounts } from '../storage/counts';
 import type { DraftContext } from '../storage/submissions';
 import { DevicePanel } from './DevicePanel';
 import { routeHash } from './router';
@@ -10,12 +10,13 @@ import { useLive } from './use-live';
 
 /** The four forms with their counts, and a way to start each. */
 export function Home({ context, onContextChange }: { context: DraftContext; onContextChange: (c: DraftContext) => void }) {
+  const counts = useLive(() => countForms(FORM_IDS), []);
   return (
     <div class="home">
       <h1>{t('Surveys')}</h1>
       <ul class="form-cards">
         {FORM_CATALOG.map((form) => (
-          <FormCard key={form.id} form={form} context={context} locale={context.locale} />
+          <FormCard key={form.id} form={form} counts={counts?.[form.id]} context={context} locale={context.locale} />
         ))}
       </ul>
       <DevicePanel context={context} onContextChange={onContextChange} />
@@ -27,8 +28,9 @@ export function Home({ context, onContextChange }: { context: DraftContext; onCo
 /** Starting a response needs the form engine, which home does not load until it is asked for. */
 const startById = (formId: string, context: DraftContext) => import('./start-response').then((m) => m.startResponseById(formId, context));
 
-function FormCard({ form, context, locale }: { form: (typeof FORM_CATALOG)[number]; context: DraftContext; locale: Locale }) {
-  const counts = useLive(() => countSubmissions(form.id), [form.id]);
+const FORM_IDS = FORM_CATALOG.map((f) => f.id);
+
+function FormCard({ form, counts, context, locale }: { form: (typeof FORM_CATALOG)[number]; counts: FormCounts | undefined; context: DraftContext; locale: Locale }) {
   const title = form.title[locale];
   return (
     <li class="form-card">

@@ -158,4 +158,14 @@ describeInBrowser('sync through a bad network', () => {
     const device = await storedSubmissions(page);
     expect(device.map((s) => s.status)).toEqual(Array(7).fill('synced'));
   });
+
+  it('an enrollment link opened in a tab already showing the app enrolls it too', async () => {
+    const page = await context.newPage();
+    await page.goto(proxy.url);
+    await page.getByRole('heading', { name: 'Surveys' }).waitFor();
+    const ids = await insertQueued(page, 3);
+    await page.goto(`${proxy.url}/#enroll=${server.tokens.device}`); // the same document: only the fragment changes
+    await expect.poll(() => page.url()).not.toContain('enroll');
+    await expect.poll(() => compareIds(server.dataDir, ids), { timeout: 20_000 }).toEqual([]);
+  });
 });
