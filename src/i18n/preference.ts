@@ -1,6 +1,6 @@
 // WARNING: part of the first load. Which language to start in, and remembering the user's choice.
 import { isLocale, LOCALES, type Locale } from '../forms/locale';
-import { getLocale as getStoredLocale, setLocale as storeLocale } from '../storage/settings';
+import { getLocaleMirror, getLocale as getStoredLocale, mirrorLocale, setLocale as storeLocale } from '../storage/settings';
 import { setLocale } from './index';
 
 /** The user's saved choice, else the first of the browser's languages we have, else English. */
@@ -16,7 +16,9 @@ export function preferredLocale(stored: Locale | undefined, browserLanguages: re
 /** Starts the interface in the preferred language; English if storage or the catalog cannot be read. */
 export async function startLocale(): Promise<void> {
   try {
-    const stored = await getStoredLocale();
+    const mirrored = getLocaleMirror();
+    const stored = mirrored === undefined ? await getStoredLocale() : (mirrored ?? undefined);
+    if (mirrored === undefined) mirrorLocale(stored);
     await setLocale(preferredLocale(stored, navigator.languages ?? [navigator.language]));
   } catch {
     await setLocale('en');

@@ -31,7 +31,31 @@ export const setEnumerator = (name: string) => set('enumerator', name.trim(), se
 
 /** The interface language; undefined until the user picks one. */
 export const getLocale = () => read<Locale | undefined>('locale', isLocale, undefined);
-export const setLocale = (locale: Locale) => set('locale', locale, settingsStore());
+export async function setLocale(locale: Locale): Promise<void> {
+  mirrorLocale(locale);
+  await set('locale', locale, settingsStore());
+}
+
+/**
+ * The locale setting mirrored in localStorage, which reads synchronously, so the first screen
+ * need not wait for IndexedDB to open: a Locale, null for "known: none chosen", undefined for unknown.
+ */
+const LOCALE_MIRROR_KEY = 'fieldbook.locale';
+export function getLocaleMirror(): Locale | null | undefined {
+  try {
+    const value = localStorage.getItem(LOCALE_MIRROR_KEY);
+    return value === null ? undefined : isLocale(value) ? value : null;
+  } catch {
+    return undefined;
+  }
+}
+export function mirrorLocale(locale: Locale | undefined): void {
+  try {
+    localStorage.setItem(LOCALE_MIRROR_KEY, locale ?? '');
+  } catch {
+    // No localStorage (a locked-down profile): startup reads IndexedDB instead.
+  }
+}
 
 /** The workshop a facilitator is running, carried into each new workshop-feedback response. */
 export interface WorkshopSession {
@@ -62,4 +86,11 @@ export const getLastSyncAt = () => read<string | undefined>('lastSyncAt', isFill
 export const setLastSyncAt = (iso: string) => set('lastSyncAt', iso, settingsStore());
 
 /** Forgets every setting (tests; a device being handed over). */
-export const clearSettings = () => clear(settingsStore());
+export async function clearSettings(): Promise<void> {
+  try {
+    localStorage.removeItem(LOCALE_MIRROR_KEY);
+  } catch {
+    // Nothing mirrored without localStorage.
+  }
+  await clear(settingsStore());
+}

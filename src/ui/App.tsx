@@ -95,7 +95,8 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {failure !== undefined ? (
           <p role="alert">{t("This browser's storage cannot be opened: {reason}", { reason: String(failure) })}</p>
-        ) : context ? (
+        ) : context || route.screen === 'home' ? (
+          // Home's counts need no device context: they start loading while it is read.
           <Screen route={route} context={context} onContextChange={setContext} />
         ) : (
           <p role="status">{t('Opening…')}</p>
@@ -106,10 +107,10 @@ export function App() {
   );
 }
 
-function Screen({ route, context, onContextChange }: { route: Route; context: DraftContext; onContextChange: (c: DraftContext) => void }) {
+function Screen({ route, context, onContextChange }: { route: Route; context: DraftContext | undefined; onContextChange: (c: DraftContext) => void }) {
+  if (route.screen === 'home') return <Home context={context} onContextChange={onContextChange} />;
+  if (!context) return <p role="status">{t('Opening…')}</p>;
   switch (route.screen) {
-    case 'home':
-      return <Home context={context} onContextChange={onContextChange} />;
     case 'list':
       return <SubmissionList formId={route.formId} page={route.page} context={context} />;
     case 'fill':

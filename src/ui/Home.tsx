@@ -1,6 +1,6 @@
 import { FORM_CATALOG } from '../forms/catalog';
 import type { Locale } from '../forms/schema';
-import { t, tn } from '../i18n';
+import { t, tn, useLocale } from '../i18n';
 import { countForms, type FormCounts } from '../storage/counts';
 import type { DraftContext } from '../storage/submissions';
 import { DevicePanel } from './DevicePanel';
@@ -9,17 +9,18 @@ import { StoragePanel } from './StoragePanel';
 import { useLive } from './use-live';
 
 /** The four forms with their counts, and a way to start each. */
-export function Home({ context, onContextChange }: { context: DraftContext; onContextChange: (c: DraftContext) => void }) {
+export function Home({ context, onContextChange }: { context: DraftContext | undefined; onContextChange: (c: DraftContext) => void }) {
   const counts = useLive(() => countForms(FORM_IDS), []);
+  const locale = useLocale();
   return (
     <div class="home">
       <h1>{t('Surveys')}</h1>
       <ul class="form-cards">
         {FORM_CATALOG.map((form) => (
-          <FormCard key={form.id} form={form} counts={counts?.[form.id]} context={context} locale={context.locale} />
+          <FormCard key={form.id} form={form} counts={counts?.[form.id]} context={context} locale={locale} />
         ))}
       </ul>
-      <DevicePanel context={context} onContextChange={onContextChange} />
+      {context && <DevicePanel context={context} onContextChange={onContextChange} />}
       <StoragePanel />
     </div>
   );
@@ -30,7 +31,7 @@ const startById = (formId: string, context: DraftContext) => import('./start-res
 
 const FORM_IDS = FORM_CATALOG.map((f) => f.id);
 
-function FormCard({ form, counts, context, locale }: { form: (typeof FORM_CATALOG)[number]; counts: FormCounts | undefined; context: DraftContext; locale: Locale }) {
+function FormCard({ form, counts, context, locale }: { form: (typeof FORM_CATALOG)[number]; counts: FormCounts | undefined; context: DraftContext | undefined; locale: Locale }) {
   const title = form.title[locale];
   return (
     <li class="form-card">
@@ -48,7 +49,7 @@ function FormCard({ form, counts, context, locale }: { form: (typeof FORM_CATALO
         )}
       </p>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void startById(form.id, context)} aria-label={t('New response: {title}', { title })}>
+        <button type="button" class="primary" disabled={!context} onClick={() => context && void startById(form.id, context)} aria-label={t('New response: {title}', { title })}>
           {t('New response')}
         </button>
         <a class="button" href={routeHash({ screen: 'list', formId: form.id, page: 0 })} aria-label={t('All responses: {title}', { title })}>

@@ -1,5 +1,5 @@
 // Fills a rendered form the way a person does: finding each control by its role and label.
-import { fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { Answers } from '../../src/forms/relevance';
 import { questionsOf, type Form } from '../../src/forms/schema';
 import { textIn } from '../../src/forms/texts';
@@ -34,4 +34,13 @@ export function fillForm(form: Form, answers: Answers): void {
       fireEvent.input(control, { target: { value: String(value) } });
     }
   }
+}
+
+/** Clicks a button once it is enabled (home's buttons wait for the device's settings), as a person would. */
+export async function clickWhenEnabled(name: string): Promise<void> {
+  const button = (await screen.findByRole('button', { name })) as HTMLButtonElement;
+  await waitFor(() => {
+    if (button.disabled) throw new Error(`"${name}" is still disabled`);
+  });
+  fireEvent.click(button);
 }

@@ -6,7 +6,7 @@ import { setWorkshopSession } from '../../src/storage/settings';
 import { listSubmissions } from '../../src/storage/submissions';
 import { App } from '../../src/ui/App';
 import { sampleAnswers } from '../fixtures/answers';
-import { fillForm } from '../helpers/fill-form';
+import { fillForm, clickWhenEnabled } from '../helpers/fill-form';
 import { resetStorage } from '../helpers/reset-storage';
 
 beforeEach(async () => {
@@ -16,7 +16,7 @@ beforeEach(async () => {
 
 async function openNewResponse(title: string) {
   render(<App />);
-  fireEvent.click(await screen.findByRole('button', { name: `New response: ${title}` }));
+  await clickWhenEnabled(`New response: ${title}`);
   await screen.findByRole('heading', { level: 1, name: title });
 }
 

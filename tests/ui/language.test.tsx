@@ -1,6 +1,7 @@
 // The language picker: the whole app re-renders in the chosen language, an open form keeps its
 // answers, validation speaks the new language, and the response records the language it was
 // finished in.
+import { clickWhenEnabled } from '../helpers/fill-form';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { setLocale } from '../../src/i18n';
@@ -17,7 +18,7 @@ afterEach(() => setLocale('en'));
 
 it('switches mid-form, keeps the answers, and records the new language at finalize', async () => {
   render(<App />);
-  fireEvent.click(await screen.findByRole('button', { name: 'New response: Gender Focal Point constraints survey' }));
+  await clickWhenEnabled('New response: Gender Focal Point constraints survey');
   await screen.findByRole('heading', { level: 1, name: 'Gender Focal Point constraints survey' });
   fireEvent.input(screen.getByLabelText('Mission or office'), { target: { value: 'OIM Dakar' } });
 

@@ -1,4 +1,5 @@
 // A full disk is said plainly, and nothing typed or saved is lost.
+import { clickWhenEnabled } from '../helpers/fill-form';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
@@ -22,7 +23,7 @@ afterEach(() => vi.restoreAllMocks());
 
 it('says the device is out of space, keeps the typed answers on screen and the saved draft intact', async () => {
   render(<App />);
-  fireEvent.click(await screen.findByRole('button', { name: 'New response: Workshop feedback' }));
+  await clickWhenEnabled('New response: Workshop feedback');
   await screen.findByRole('heading', { level: 1, name: 'Workshop feedback' });
   const name = screen.getByLabelText('Workshop name') as HTMLInputElement;
   fireEvent.input(name, { target: { value: 'Saved before the disk filled' } });
