@@ -1,5 +1,6 @@
 // Every budget of `npm run bench` in one place (issue 8). Where a figure misses, the code gets
 // faster; a budget changes only with a measurement that shows why.
+import { AUTOSAVE_DEBOUNCE_MS } from '../src/ui/use-autosave';
 
 /** A budget: the figure must stay at or under `max` (or at or over `min`). */
 export interface Budget {
@@ -11,7 +12,6 @@ export interface Budget {
   baseline?: string;
 }
 
-export const AUTOSAVE_DEBOUNCE_MS = 400;
 
 export const BUDGETS = {
   firstVisitKB: { label: 'First-visit transfer (gzip) to render home', unit: 'KB', max: 60 },

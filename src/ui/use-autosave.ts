@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Answers } from '../forms/relevance';
 import { toStorageError, type StorageFailure } from '../storage/errors';
 
-/** Short enough that a closed lid loses nothing typed more than this long ago. */
+/**
+ * The longest a typed change waits before it is written: a closed lid or a killed tab loses
+ * nothing typed more than this long ago, even in the middle of fast typing.
+ */
 export const AUTOSAVE_DEBOUNCE_MS = 400;
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; failure: StorageFailure };
@@ -19,8 +22,10 @@ export async function flushOpenDrafts(): Promise<void> {
 }
 
 /**
- * Debounced draft saving. Writes are chained so an older save never lands after a newer one;
- * pending answers are flushed when the page is hidden or closed, and on unmount.
+ * Draft saving as the user types: the first change after a quiet spell is written at once, and
+ * changes during typing at most every AUTOSAVE_DEBOUNCE_MS (a throttle: a debounce would hold
+ * everything back while typing goes on). Writes are chained so an older save never lands after
+ * a newer one; pending answers are flushed when the page is hidden or closed, and on unmount.
  */
 export function useAutosave(save: (answers: Answers) => Promise<void>) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -31,7 +36,6 @@ export function useAutosave(save: (answers: Answers) => Promise<void>) {
   saveRef.current = save;
 
   const flush = () => {
-    clearTimeout(timer.current);
     const answers = pending.current;
     if (answers === undefined) return chain.current;
     pending.current = undefined;
@@ -49,10 +53,21 @@ export function useAutosave(save: (answers: Answers) => Promise<void>) {
     return chain.current;
   };
 
+  // While a window is open, changes wait for its end; a window ends with one write of the latest answers.
+  const openWindow = () => {
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      if (pending.current === undefined) return;
+      void flush();
+      openWindow();
+    }, AUTOSAVE_DEBOUNCE_MS);
+  };
+
   const schedule = (answers: Answers) => {
     pending.current = answers;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), AUTOSAVE_DEBOUNCE_MS);
+    if (timer.current !== undefined) return;
+    void flush();
+    openWindow();
   };
 
   useEffect(() => {
@@ -70,6 +85,7 @@ export function useAutosave(save: (answers: Answers) => Promise<void>) {
     document.addEventListener('visibilitychange', onHide);
     addEventListener('pagehide', onPageHide);
     return () => {
+      clearTimeout(timer.current);
       openDraftFlushes.delete(flushOrFail);
       document.removeEventListener('visibilitychange', onHide);
       removeEventListener('pagehide', onPageHide);

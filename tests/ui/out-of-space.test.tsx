@@ -30,6 +30,11 @@ it('says the device is out of space, keeps the typed answers on screen and the s
   fireEvent.input(screen.getByLabelText('Date'), { target: { value: '2003-10-14' } });
   fireEvent.click(within(screen.getByRole('group', { name: 'Sex' })).getByRole('radio', { name: 'Female' }));
   await screen.findByText(/Draft saved on this device/);
+  // Changes made while one write runs are written together right after it: wait for that one too.
+  await waitFor(async () => {
+    const [draft] = await listSubmissions('workshop-feedback', { offset: 0, limit: 5 });
+    expect(draft?.answers).toEqual({ workshop_name: 'Saved before the disk filled', workshop_date: '2003-10-14', sex: 'female' });
+  });
 
   // From here on every write fails as on a full disk.
   const put = vi.spyOn(db().submissions, 'put').mockImplementation(diskFull);
