@@ -43,7 +43,8 @@ export function useAutosave(save: (answers: Answers) => Promise<void>) {
     chain.current = chain.current
       .then(() => saveRef.current(answers))
       .then(
-        () => setState({ kind: 'saved', at: new Date() }),
+        // "Saved" only when nothing typed since is still waiting for its write.
+        () => setState(pending.current === undefined ? { kind: 'saved', at: new Date() } : { kind: 'saving' }),
         (error: unknown) => {
           // Keep the unsaved answers so the next change or flush tries again.
           pending.current ??= answers;
@@ -65,7 +66,7 @@ export function useAutosave(save: (answers: Answers) => Promise<void>) {
 
   const schedule = (answers: Answers) => {
     pending.current = answers;
-    if (timer.current !== undefined) return;
+    if (timer.current !== undefined) return setState({ kind: 'saving' });
     void flush();
     openWindow();
   };

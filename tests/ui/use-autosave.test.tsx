@@ -45,3 +45,21 @@ it('keeps saving during continuous typing instead of waiting for a pause', async
   expect(saved.length).toBeGreaterThanOrEqual(5);
   expect(String(saved.at(-1)?.a).length).toBeGreaterThanOrEqual(20 - AUTOSAVE_DEBOUNCE_MS / 100);
 });
+
+it('says "saved" only once the last change is written, never while one waits', async () => {
+  const states: string[] = [];
+  function Status() {
+    const autosave = useAutosave(async () => {});
+    schedule = autosave.schedule;
+    states.push(autosave.state.kind);
+    return null;
+  }
+  render(<Status />);
+  schedule({ a: '1' });
+  await vi.advanceTimersByTimeAsync(0);
+  schedule({ a: '12' }); // typed while the window is open: not yet written
+  await vi.advanceTimersByTimeAsync(0);
+  expect(states.at(-1)).toBe('saving');
+  await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS);
+  expect(states.at(-1)).toBe('saved');
+});
