@@ -1,24 +1,14 @@
 // The one benchmark figure CI enforces, because it is deterministic: what a first visit downloads.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { BUDGETS } from '../../bench/budgets';
 import { firstVisit } from '../../bench/lib/first-visit';
-import { startAppServer } from '../helpers/app-server';
-import { describeInBrowser, launchChromium, type Browser } from '../helpers/browser';
+import { describeInBrowser, useAppInBrowser } from '../helpers/browser';
 
 describeInBrowser('first-visit size', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useAppInBrowser();
 
   it(`home renders from at most ${BUDGETS.firstVisitKB.max} KB gzipped`, async () => {
-    const visit = await firstVisit(browser, server.url);
+    const visit = await firstVisit(app.browser, app.server.url);
     const kb = visit.gzipBytes / 1024;
     const detail = visit.resources.map((r) => `${new URL(r.url).pathname} ${(r.gzipBytes / 1024).toFixed(1)} KB`).join(', ');
     expect(visit.resources.length, detail).toBeGreaterThan(1);

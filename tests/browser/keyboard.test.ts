@@ -2,9 +2,8 @@
 // who cannot use a mouse does: Tab and Shift+Tab between fields, arrow keys within a radio group,
 // Space to choose, typing into fields, Enter on links and buttons. No clicks, no .fill(), no
 // .check(): every step is a key press, and focus is checked (and visible) at each one.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startAppServer } from '../helpers/app-server';
-import { describeInBrowser, launchChromium, storedSubmissions, type Browser, type Page } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeInBrowser, storedSubmissions, type Page, useAppInBrowser } from '../helpers/browser';
 
 const ANSWERS = {
   project_title: 'Santé des migrantes (phase 2)',
@@ -36,17 +35,7 @@ const ANSWERS = {
 };
 
 describeInBrowser('keyboard only, in French', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useAppInBrowser();
 
   /** What has focus: an element matching `selector`, shown with a visible outline. */
   async function expectFocus(page: Page, selector: string): Promise<void> {
@@ -92,8 +81,8 @@ describeInBrowser('keyboard only, in French', () => {
   }
 
   it('fills the project questionnaire and finalizes it; the response records French', async () => {
-    const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-    await page.goto(server.url);
+    const page = await (await app.browser.newContext({ locale: 'fr-FR' })).newPage();
+    await page.goto(app.server.url);
     await page.getByRole('heading', { level: 1, name: 'Enquêtes' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-counted]').length >= 4);
 

@@ -3,9 +3,8 @@
 // response, writes the CSV's labels in any of the three, and costs an English visitor nothing:
 // no French or Spanish is downloaded until chosen, yet every language works offline afterwards.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startAppServer } from '../helpers/app-server';
-import { describeInBrowser, launchChromium, storedSubmissions, type Browser, type Page } from '../helpers/browser';
+import { expect, it } from 'vitest';
+import { describeInBrowser, storedSubmissions, type Page, useAppInBrowser } from '../helpers/browser';
 import { parseCsvObjects } from '../helpers/csv-parse';
 import { waitUntilControlled } from '../helpers/pwa';
 
@@ -13,24 +12,14 @@ import { waitUntilControlled } from '../helpers/pwa';
 const LANGUAGE_CHUNK = /\/assets\/(?:messages-)?(fr|es)-[\w-]+\.js$/;
 
 describeInBrowser('three languages', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useAppInBrowser();
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
   const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
   it('switches mid-form keeping the answers, records the language finished in, and remembers it', async () => {
-    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-    await page.goto(server.url);
+    const page = await (await app.browser.newContext({ locale: 'en-GB' })).newPage();
+    await page.goto(app.server.url);
     await page.getByRole('button', { name: 'New response: Workshop feedback' }).click();
     await expect.poll(() => heading(page)).toBe('Workshop feedback');
     expect(await htmlLang(page)).toBe('en');
@@ -68,11 +57,11 @@ describeInBrowser('three languages', () => {
 
   it('downloads no French or Spanish for English, only French for French, and all three work offline after one visit', async () => {
     const visit = async (locale: string) => {
-      const context = await browser.newContext({ locale });
+      const context = await app.browser.newContext({ locale });
       const page = await context.newPage();
       const requested: string[] = [];
       page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-      await page.goto(server.url);
+      await page.goto(app.server.url);
       await page.waitForFunction(() => document.querySelectorAll('[data-counted]').length >= 4);
       await page.locator('.sync-status').waitFor();
       return { context, page, languages: () => [...new Set(requested.map((path) => LANGUAGE_CHUNK.exec(path)?.[1]).filter(Boolean))] };

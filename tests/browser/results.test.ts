@@ -1,13 +1,12 @@
 // In real Chromium: the device's results screen and the coordinator's view of the server show
 // the numbers counted directly from the inserted answers; the coordinator token stays in memory.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { importedRecord } from '../../src/export/import-plan';
 import { findForm } from '../../src/forms';
 import type { Form } from '../../src/forms/schema';
 import type { Submission } from '../../src/forms/submission';
 import { variedSubmissions } from '../fixtures/varied-submissions';
-import { startAppServer } from '../helpers/app-server';
-import { describeInBrowser, launchChromium, type Browser, type Page } from '../helpers/browser';
+import { describeInBrowser, type Page, useAppInBrowser } from '../helpers/browser';
 import { insertRecords } from '../helpers/device-data';
 
 const form = findForm('gender-sensitivity') as Form;
@@ -27,22 +26,12 @@ function expectedRow(submissions: readonly Submission[], match: (a: Record<strin
 }
 
 describeInBrowser('results by sex', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useAppInBrowser();
 
   it('on the device, from its own finalized responses', async () => {
     const submissions = variedSubmissions(form, 300, 71);
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await (await app.browser.newContext()).newPage();
+    await page.goto(app.server.url);
     await page.getByRole('heading', { name: 'Surveys' }).waitFor();
     await insertRecords(page, submissions.map(importedRecord));
     await page.getByRole('link', { name: 'Results: Staff gender sensitivity survey' }).click();
@@ -57,19 +46,19 @@ describeInBrowser('results by sex', () => {
     expect(await chart.locator('rect.bar').count()).toBe(2 * SEXES.length);
   });
 
-  it('for the coordinator, from everything on the server, with a token kept in memory only', async () => {
+  it('for the coordinator, from everything on the app.server, with a token kept in memory only', async () => {
     const submissions = variedSubmissions(form, 260, 72);
-    const answer = await fetch(`${server.url}/api/v1/submissions`, {
+    const answer = await fetch(`${app.server.url}/api/v1/submissions`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${server.tokens.device}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${app.server.tokens.device}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ submissions }),
     });
     expect(answer.status).toBe(200);
 
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
+    const page = await (await app.browser.newContext()).newPage();
+    await page.goto(app.server.url);
     await page.getByRole('link', { name: 'Coordinator' }).click();
-    await page.getByLabel('Coordinator token').fill(server.tokens.coordinator);
+    await page.getByLabel('Coordinator token').fill(app.server.tokens.coordinator);
     await page.getByRole('button', { name: 'Show results' }).click();
     await page.getByRole('link', { name: 'Staff gender sensitivity survey' }).click();
     await page.getByRole('heading', { level: 2, name: 'Respondents' }).waitFor();
@@ -79,9 +68,9 @@ describeInBrowser('results by sex', () => {
     expect(aware.No).toEqual(expectedRow(submissions, (a) => a.aware_gender_policy === 'no'));
 
     // Never in the address, never in storage; a reload asks again.
-    expect(page.url()).not.toContain(server.tokens.coordinator);
+    expect(page.url()).not.toContain(app.server.tokens.coordinator);
     const stored = await page.evaluate(async () => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, dbs: await indexedDB.databases() }));
-    expect(stored).not.toContain(server.tokens.coordinator);
+    expect(stored).not.toContain(app.server.tokens.coordinator);
     await page.reload();
     await page.getByLabel('Coordinator token').waitFor();
   });

@@ -1,6 +1,7 @@
 // Real Chromium for browser tests: Debian's package, driven by playwright-core.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { startAppServer } from './app-server';
 import { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium } from './chromium';
 
 export { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium };
@@ -49,3 +50,23 @@ export function storedSubmissions(page: Page): Promise<Array<{ id: string; statu
 }
 
 export type { Browser, BrowserContext, Page };
+
+/** What `useAppInBrowser` gives a describe block: one Chromium and one app server, for the whole block. */
+export interface AppInBrowser {
+  readonly browser: Browser;
+  readonly server: Awaited<ReturnType<typeof startAppServer>>;
+}
+
+/** Starts the app's server and Chromium before the block's tests and stops both after them. */
+export function useAppInBrowser(): AppInBrowser {
+  const app = {} as { browser: Browser; server: AppInBrowser['server'] };
+  beforeAll(async () => {
+    app.server = await startAppServer();
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
+}
