@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startAppServer } from '../helpers/app-server';
-import { describeInBrowser, launchChromium, storedSubmissions, valueOf, type Browser, type Page } from '../helpers/browser';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, storedSubmissions, valueOf, type Page, useAppInBrowser } from '../helpers/browser';
 
 describeInBrowser('a draft survives a reload and is finalized', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
+  const app = useAppInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await (await app.browser.newContext()).newPage();
   });
 
   it('keeps every answer typed before a reload, then finalizes durably', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole('button', { name: 'New response: Workshop feedback' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Workshop feedback');
 
@@ -49,7 +41,7 @@ describeInBrowser('a draft survives a reload and is finalized', () => {
     ).toBe(true);
 
     // The draft is listed, resumed from the list, finished and finalized.
-    await page.goto(`${server.url}/#/forms/workshop-feedback`);
+    await page.goto(`${app.server.url}/#/forms/workshop-feedback`);
     await page.getByRole('link', { name: /^Resume draft/ }).click();
     await page.getByRole('group', { name: 'Should training events like this one be organized at least once a year?' }).getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('button', { name: 'Finalize' }).click();

@@ -2,9 +2,8 @@
 // shell (index.html included, itself never) and the server marks what must be revalidated.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { startAppServer } from '../helpers/app-server';
-import { describeInBrowser, launchChromium, type Browser, type Page } from '../helpers/browser';
+import { beforeAll, expect, inject, it } from 'vitest';
+import { describeInBrowser, type Page, useAppInBrowser } from '../helpers/browser';
 import { precacheList, waitUntilControlled } from '../helpers/pwa';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -36,22 +35,15 @@ interface Manifest {
 }
 
 describeInBrowser('installable app shell', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
+  const app = useAppInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await (await app.browser.newContext()).newPage();
   });
 
   it('serves a valid manifest and real PNG icons of the sizes it names', async () => {
-    const response = await fetch(`${server.url}/manifest.webmanifest`);
+    const response = await fetch(`${app.server.url}/manifest.webmanifest`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
     const manifest = (await response.json()) as Manifest;
@@ -60,21 +52,21 @@ describeInBrowser('installable app shell', () => {
     expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
     expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
     for (const icon of manifest.icons) {
-      const res = await fetch(new URL(icon.src, server.url));
+      const res = await fetch(new URL(icon.src, app.server.url));
       expect(res.headers.get('content-type'), icon.src).toBe('image/png');
       const { width, height } = pngSize(Buffer.from(await res.arrayBuffer()));
       expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
     }
-    const favicon = await fetch(`${server.url}/favicon.svg`);
+    const favicon = await fetch(`${app.server.url}/favicon.svg`);
     expect(favicon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('serves the worker and the page for revalidation on every visit', async () => {
     for (const path of ['/sw.js', '/', '/index.html', '/manifest.webmanifest']) {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await fetch(`${app.server.url}${path}`);
       expect(res.headers.get('cache-control'), path).toBe('no-cache');
     }
-    expect((await fetch(`${server.url}/sw.js`)).headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await fetch(`${app.server.url}/sw.js`)).headers.get('content-type')).toMatch(/^text\/javascript/);
   });
 
   it('precaches every file of the build but the worker, with revisions', () => {
@@ -92,7 +84,7 @@ describeInBrowser('installable app shell', () => {
   });
 
   it('is installable in Chromium, with the shell in the worker cache', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitUntilControlled(page);
     const cdp = await page.context().newCDPSession(page);
     const { errors: manifestErrors } = (await cdp.send('Page.getAppManifest')) as { errors: Array<{ message: string }> };
