@@ -24,22 +24,22 @@ export async function outboxCounts(): Promise<{ queued: number; rejected: number
 }
 
 /**
- * Applies the server's answer to one batch in one transaction. If the tab dies first, the
- * batch stays queued and the next send gets `duplicate` for what the server already has, so
- * nothing is lost or counted twice. Only queued submissions change.
+ * Applies the server's answer to one batch in one transaction, from the records as they were
+ * read for sending. Re-reading them first would cost a read per record for nothing: a queued
+ * submission is changed only by the sender, which runs under the sync lock, so the records
+ * sent are still exactly what is stored. If the tab dies first, the batch stays queued and the
+ * next send gets `duplicate` for what the server already has: nothing lost or counted twice.
  */
-export function applyOutcomes(outcomes: readonly Outcome[]): Promise<void> {
-  return db().transaction('rw', db().submissions, async () => {
-    const records = await db().submissions.bulkGet(outcomes.map((o) => o.id));
-    const updated: StoredSubmission[] = [];
-    outcomes.forEach((outcome, i) => {
-      const record = records[i];
-      if (!record || record.status !== 'queued') return;
-      if (outcome.status === 'synced') updated.push({ ...record, status: 'synced', syncedAt: outcome.syncedAt, errors: undefined });
-      else updated.push({ ...record, status: 'rejected', errors: outcome.errors });
-    });
-    await db().submissions.bulkPut(updated);
-  });
+export function applyOutcomes(sent: readonly StoredSubmission[], outcomes: readonly Outcome[]): Promise<void> {
+  const byId = new Map(sent.map((record) => [record.id, record]));
+  const updated: StoredSubmission[] = [];
+  for (const outcome of outcomes) {
+    const record = byId.get(outcome.id);
+    if (!record || record.status !== 'queued') continue;
+    if (outcome.status === 'synced') updated.push({ ...record, status: 'synced', syncedAt: outcome.syncedAt, errors: undefined });
+    else updated.push({ ...record, status: 'rejected', errors: outcome.errors });
+  }
+  return db().submissions.bulkPut(updated).then(() => undefined);
 }
 
 /** The user asks to send a rejected submission again (e.g. after the server's forms were fixed). */

@@ -42,30 +42,48 @@ async function post(url: string, token: string, body: string, timeoutMs: number)
   return { ok: false, failure: failureOf(response.status, response.headers.get('Retry-After'), message) };
 }
 
+/** Queued submissions read at a time: a few batches, sent one after another from one read. */
+export const READ_AHEAD = 5 * MAX_SEND_COUNT;
+
 /**
- * Drains the outbox. Each batch's results are applied in one transaction before the next
- * batch is read, so a crash between batches resends at most one batch (answered `duplicate`).
+ * Drains the outbox. The server's answer to a batch is written in one transaction while the
+ * next batch is already on its way, so the device's disk and the network work side by side;
+ * at most one write is pending at any time. A crash resends at most the batches whose answers
+ * were not yet written, and the server answers those `duplicate`: nothing lost, nothing twice.
+ * The outbox is read again only once every write has landed, so a read never sees a sent
+ * submission as still queued.
  */
 export async function sendQueued(options: SendOptions): Promise<SendResult> {
   const url = submissionsUrl(options.endpoint);
   // Counted once: a count per batch would cost as much as the batch's own bookkeeping.
   let remaining = (await outboxCounts()).queued;
   let sent = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const settled = async (result: SendResult): Promise<SendResult> => (await writing, result);
   for (;;) {
-    const batch = nextBatch(await oldestQueued(MAX_SEND_COUNT));
-    if (batch.submissions.length === 0) return { kind: 'done', sent };
-    // Responses finalized during the send make the total grow.
-    remaining = Math.max(remaining, batch.submissions.length);
-    options.onProgress?.(sent, sent + remaining);
-    const answer = await post(url, options.token, batch.body, options.timeoutMs ?? SEND_TIMEOUT_MS);
-    if (!answer.ok) return { kind: 'failed', sent, failure: answer.failure };
-    const parsed = SubmitResponseSchema.safeParse(answer.json);
-    const outcomes = parsed.success ? outcomesOf(batch.submissions, parsed.data, new Date().toISOString()) : [];
-    // An answer that settles nothing would loop forever: treat it as a server fault and back off.
-    if (outcomes.length === 0) return { kind: 'failed', sent, failure: { kind: 'server', status: 502 } };
-    await applyOutcomes(outcomes);
-    sent += outcomes.length;
-    remaining -= outcomes.length;
-    options.onProgress?.(sent, sent + Math.max(0, remaining));
+    let records = await oldestQueued(READ_AHEAD);
+    if (records.length === 0) return { kind: 'done', sent };
+    while (records.length > 0) {
+      const batch = nextBatch(records);
+      const batchRecords = records.slice(0, batch.submissions.length);
+      records = records.slice(batch.submissions.length);
+      // Responses finalized during the send make the total grow.
+      remaining = Math.max(remaining, batch.submissions.length);
+      options.onProgress?.(sent, sent + remaining);
+      const answer = await post(url, options.token, batch.body, options.timeoutMs ?? SEND_TIMEOUT_MS);
+      if (!answer.ok) return settled({ kind: 'failed', sent, failure: answer.failure });
+      const parsed = SubmitResponseSchema.safeParse(answer.json);
+      const outcomes = parsed.success ? outcomesOf(batch.submissions, parsed.data, new Date().toISOString()) : [];
+      // An answer that settles nothing would loop forever: treat it as a server fault and back off.
+      if (outcomes.length === 0) return settled({ kind: 'failed', sent, failure: { kind: 'server', status: 502 } });
+      await writing;
+      writing = applyOutcomes(batchRecords, outcomes);
+      // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+      writing.catch(() => {});
+      sent += outcomes.length;
+      remaining -= outcomes.length;
+      options.onProgress?.(sent, sent + Math.max(0, remaining));
+    }
+    await writing;
   }
 }
