@@ -6,7 +6,9 @@ import type { Form } from '../../src/forms/schema';
 import { outboxCounts } from '../../src/storage/outbox';
 import { finalize, startDraft } from '../../src/storage/submissions';
 import { db } from '../../src/storage/db';
-import { sendQueued } from '../../src/sync/sender';
+import { READ_AHEAD, sendQueued } from '../../src/sync/sender';
+import { makeSubmission, makeSubmissions } from '../fixtures/submissions';
+import { storeFinalized } from '../helpers/local-records';
 import { sampleAnswers } from '../fixtures/answers';
 import { startAppServer } from '../helpers/app-server';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
@@ -89,5 +91,41 @@ describe('sending through a bad network', () => {
     expect(progress.at(-1)).toEqual([450, 450]);
     expect([...new Set(progress.map(([s]) => s))]).toEqual([0, 200, 400, 450]);
     expect(compareIds(server.dataDir, ids)).toEqual([]);
+  });
+
+  it('sends more than one read-ahead, and what is queued during the send, each once', async () => {
+    const stored = await storeFinalized(makeSubmissions(READ_AHEAD + 30));
+    // Queued mid-send with an older completion time, so it sorts before everything already read.
+    const late = makeSubmission(undefined, { meta: { completedAt: '2020-01-01T00:00:00.000Z' } });
+    let adding: Promise<unknown> | undefined;
+    const result = await sendQueued({
+      endpoint: server.url,
+      token: server.tokens.device,
+      onProgress: (sent) => {
+        if (sent > 0) adding ??= storeFinalized([late]);
+      },
+    });
+    expect(adding).toBeDefined();
+    expect(result).toEqual({ kind: 'done', sent: READ_AHEAD + 31 });
+    expect(await outboxCounts()).toEqual({ queued: 0, rejected: 0 });
+    expect(compareIds(server.dataDir, [...stored.map((r) => r.id), late.id])).toEqual([]);
+  });
+
+  it('a request cut mid-drain leaves every unanswered submission queued, and the next send finishes once', async () => {
+    const stored = await storeFinalized(makeSubmissions(3 * 200));
+    const first = await sendQueued({
+      endpoint: proxy.url,
+      token: server.tokens.device,
+      timeoutMs: 2000,
+      // The third batch is cut after the server committed it: written on the server, still queued here.
+      onProgress: (sent) => {
+        if (sent === 400) proxy.mode = 'cut-after-commit';
+      },
+    });
+    expect(first).toMatchObject({ kind: 'failed', sent: 400, failure: { kind: 'offline' } });
+    expect((await outboxCounts()).queued).toBe(200);
+    proxy.mode = 'pass';
+    expect(await sendQueued({ endpoint: proxy.url, token: server.tokens.device })).toEqual({ kind: 'done', sent: 200 });
+    expect(compareIds(server.dataDir, stored.map((r) => r.id))).toEqual([]);
   });
 });
