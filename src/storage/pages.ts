@@ -17,24 +17,34 @@ type CompletedIndex = '[formId+meta.completedAt]' | '[status+meta.completedAt]';
  * time seen, skipping the records at that very time already read, so no page re-walks earlier ones.
  */
 async function* completedPages(index: CompletedIndex, prefix: string, pageSize: number): AsyncGenerator<StoredSubmission[]> {
-  let after: string | undefined;
-  let readAtAfter = 0;
-  for (;;) {
+  const read = (after: string | undefined, readAtAfter: number): Promise<StoredSubmission[]> => {
     const range = db().submissions.where(index).between([prefix, after ?? Dexie.minKey], [prefix, Dexie.maxKey], true, true);
     // Dexie reads a plain range with one getAll() but an offset record by record through a cursor:
     // so the few records already read at `after` are read again and dropped, unless there are many.
-    const page =
-      readAtAfter <= pageSize
-        ? (await guarded(() => range.limit(pageSize + readAtAfter).toArray())).slice(readAtAfter)
-        : await guarded(() => range.offset(readAtAfter).limit(pageSize).toArray());
-    if (page.length > 0) yield page;
-    if (page.length < pageSize) return;
+    return readAtAfter <= pageSize
+      ? guarded(() => range.limit(pageSize + readAtAfter).toArray()).then((page) => page.slice(readAtAfter))
+      : guarded(() => range.offset(readAtAfter).limit(pageSize).toArray());
+  };
+  let after: string | undefined;
+  let readAtAfter = 0;
+  let next = read(after, readAtAfter);
+  for (;;) {
+    const page = await next;
+    if (page.length < pageSize) {
+      if (page.length > 0) yield page;
+      return;
+    }
     const last = page[page.length - 1]!.meta.completedAt;
     let sameAsLast = 0;
     for (let i = page.length - 1; i >= 0 && page[i]!.meta.completedAt === last; i--) sameAsLast++;
     // A page all at one time continues that time's run; otherwise a new run starts at `last`.
     readAtAfter = last === after ? readAtAfter + sameAsLast : sameAsLast;
     after = last;
+    // The next page is read while the caller works on this one (a caller that stops early
+    // leaves it unread: its failure is nobody's to report).
+    next = read(after, readAtAfter);
+    next.catch(() => {});
+    yield page;
   }
 }
 
