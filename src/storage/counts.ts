@@ -1,24 +1,23 @@
-// WARNING: part of the home screen's first load. Counts read from indexes only, with no
-// schema or validation code, so home opens without loading the form engine.
+// Live counts, read from indexes only with no schema or validation code (home keeps them
+// current once its first counts, read without Dexie in first-counts.ts, are on screen).
 import Dexie from 'dexie';
 import { db } from './db';
 import { guarded } from './errors';
-import type { SubmissionStatus } from './record';
+import { startOfToday, type FormCounts } from './first-counts';
+import { SUBMISSION_STATUSES } from './layout';
 
-/** How many submissions a form has in each status, plus how many were finalized today. */
-export type FormCounts = Record<SubmissionStatus, number> & { total: number; today: number };
+export type { FormCounts };
 
 /** Counts for one form, read from indexes only (no records are loaded). */
 export function countSubmissions(formId: string, since: Date = startOfToday()): Promise<FormCounts> {
   return guarded(async () => {
     const table = db().submissions;
-    const statuses = ['draft', 'queued', 'synced', 'rejected'] as const;
     const [today, ...byStatus] = await Promise.all([
       table.where('[formId+meta.completedAt]').between([formId, since.toISOString()], [formId, Dexie.maxKey]).count(),
-      ...statuses.map((s) => table.where('[formId+status]').equals([formId, s]).count()),
+      ...SUBMISSION_STATUSES.map((s) => table.where('[formId+status]').equals([formId, s]).count()),
     ]);
     const counts = { total: 0, today: today ?? 0 } as FormCounts;
-    statuses.forEach((s, i) => {
+    SUBMISSION_STATUSES.forEach((s, i) => {
       counts[s] = byStatus[i] ?? 0;
       counts.total += counts[s];
     });
@@ -39,12 +38,5 @@ export function countForms(formIds: readonly string[]): Promise<Record<string, F
 /** How many finalized submissions wait to be sent (status `queued`), counted from the status index. */
 export function countUnsent(): Promise<number> {
   return guarded(() => db().submissions.where('status').equals('queued').count());
-}
-
-/** Midnight of the current day in local time. */
-export function startOfToday(): Date {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d;
 }
 

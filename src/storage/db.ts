@@ -1,9 +1,9 @@
-// WARNING: the only module that knows the database layout. Keep old versions when adding one:
-// a device may skip several app updates and Dexie upgrades through each declared version.
+// The device's database through Dexie; its layout lives in layout.ts.
 import Dexie, { type EntityTable } from 'dexie';
+import { DB_NAME, SCHEMA_V1 } from './layout';
 import type { StoredSubmission } from './record';
 
-export const DB_NAME = 'fieldbook';
+export { DB_NAME };
 
 /** The device's database: the submissions table is also the sync outbox. */
 export class FieldbookDB extends Dexie {
@@ -12,9 +12,7 @@ export class FieldbookDB extends Dexie {
   constructor(name = DB_NAME) {
     // Strict durability: a write resolves only once it is on disk, so "Saved" never lies.
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(1).stores({
-      submissions: 'id, status, [formId+status], [formId+meta.updatedAt], [formId+meta.completedAt], [status+meta.completedAt]',
-    });
+    this.version(1).stores(SCHEMA_V1);
   }
 }
 
@@ -32,7 +30,3 @@ export function closeDb(): void {
   instance = undefined;
 }
 
-/** Opens the database now, so its first use (home's counts) finds it ready; failures surface there. */
-export function warmUpDb(): void {
-  db().open().catch(() => {});
-}

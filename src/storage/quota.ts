@@ -44,11 +44,17 @@ const BYTES_PER_MB = 1024 * 1024;
 /** Whether the browser reported a usable byte count. */
 export const isKnownSize = (bytes: number | undefined): bytes is number => bytes !== undefined && Number.isFinite(bytes) && bytes >= 0;
 
+// Made once per language and precision: a unit format costs tens of ms to build (ICU data).
+const megabyteFormats = new Map<string, Intl.NumberFormat>();
+
 /** Bytes as megabytes in a language's style: "0.4 MB", "12 MB", "1,024 MB", "1,5 Mo"; "unknown" when not reported. */
 export function formatMegabytes(bytes: number | undefined, locale = 'en'): string {
   if (!isKnownSize(bytes)) return 'unknown';
   const mb = bytes / BYTES_PER_MB;
   // One decimal below 10 MB, where it still tells something; whole megabytes above.
   const digits = mb < 10 ? 1 : 0;
-  return mb.toLocaleString(locale, { style: 'unit', unit: 'megabyte', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const key = `${locale}|${digits}`;
+  let format = megabyteFormats.get(key);
+  if (!format) megabyteFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format.format(mb);
 }

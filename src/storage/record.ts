@@ -3,7 +3,9 @@ import * as z from 'zod/mini';
 import { AnswersShapeSchema, SubmissionMetaSchema } from '../forms/submission';
 import { SubmissionErrorSchema } from '../sync/api';
 
-export const SUBMISSION_STATUSES = ['draft', 'queued', 'synced', 'rejected'] as const;
+import { SUBMISSION_STATUSES } from './layout';
+
+export { SUBMISSION_STATUSES };
 export const SubmissionStatusSchema = z.enum(SUBMISSION_STATUSES);
 export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
 

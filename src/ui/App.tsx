@@ -3,6 +3,7 @@ import { t, useLocale } from '../i18n';
 import type { DraftContext } from '../storage/submissions';
 import { Connectivity } from './Connectivity';
 import { loadDeviceContext } from './device';
+import { afterFirstScreen, markFirstScreenShown } from './first-screen';
 import { focusHeadingWhenShown } from './focus-heading';
 import { Home } from './Home';
 import { LanguagePicker } from './LanguagePicker';
@@ -43,9 +44,13 @@ export function App() {
   // New responses are recorded in the language in use, whatever it was when the app opened.
   const context = device && { ...device, locale };
   useEffect(() => {
+    // Only home waits for its first counts; any other first screen is shown as it loads.
+    if (route.screen !== 'home') markFirstScreenShown();
     loadDeviceContext().then(setContext, (e: unknown) => setFailure(e ?? 'unknown'));
     // Enrollment first, so the first send already has the token.
-    const engine = enrollFromLocation().catch(() => false).then(loadSync);
+    const engine = enrollFromLocation()
+      .catch(() => false)
+      .then(() => afterFirstScreen(loadSync));
     void engine.then((m) => m.syncEngine.start());
     // An enrollment link opened in a tab that already shows the app changes only the fragment.
     const onHashChange = () => {

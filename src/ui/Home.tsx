@@ -1,16 +1,26 @@
+import { useEffect } from 'preact/hooks';
 import { FORM_CATALOG } from '../forms/catalog';
 import type { Locale } from '../forms/schema';
 import { t, tn, useLocale } from '../i18n';
-import { countForms, type FormCounts } from '../storage/counts';
+import type { FormCounts } from '../storage/first-counts';
 import type { DraftContext } from '../storage/submissions';
 import { DevicePanel } from './DevicePanel';
 import { routeHash } from './router';
 import { StoragePanel } from './StoragePanel';
-import { useLive } from './use-live';
+import { markFirstScreenShown } from './first-screen';
+import { firstHomeCounts, FORM_IDS } from './home-counts';
+import { useDeferredLive } from './use-deferred-live';
 
 /** The four forms with their counts, and a way to start each. */
 export function Home({ context, onContextChange }: { context: DraftContext | undefined; onContextChange: (c: DraftContext) => void }) {
-  const counts = useLive(() => countForms(FORM_IDS), []);
+  // The first counts come without Dexie; the live ones take over once they are on screen.
+  const counts = useDeferredLive(
+    () => import('../storage/counts'),
+    (m) => m.countForms(FORM_IDS),
+    firstHomeCounts,
+  );
+  const counted = counts !== undefined;
+  useEffect(() => void (counted && markFirstScreenShown()), [counted]);
   const locale = useLocale();
   return (
     <div class="home">
@@ -28,8 +38,6 @@ export function Home({ context, onContextChange }: { context: DraftContext | und
 
 /** Starting a response needs the form engine, which home does not load until it is asked for. */
 const startById = (formId: string, context: DraftContext) => import('./start-response').then((m) => m.startResponseById(formId, context));
-
-const FORM_IDS = FORM_CATALOG.map((f) => f.id);
 
 function FormCard({ form, counts, context, locale }: { form: (typeof FORM_CATALOG)[number]; counts: FormCounts | undefined; context: DraftContext | undefined; locale: Locale }) {
   const title = form.title[locale];

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getLocale, t, tn } from '../i18n';
 import { formatMegabytes, isKnownSize, storageStatus, type StorageStatus } from '../storage/quota';
-import { countUnsent } from '../storage/counts';
-import { useLive } from './use-live';
+import { afterFirstScreen } from './first-screen';
+import { useDeferredLive } from './use-deferred-live';
 
 function persistenceText(persisted: boolean | undefined): string {
   if (persisted === true) return t('Persistent: the browser will not clear it to free space.');
@@ -14,12 +14,16 @@ const megabytes = (bytes: number | undefined) => (isKnownSize(bytes) ? formatMeg
 
 /** What this device keeps: whether storage is persistent, space used and left, and what is not yet sent. */
 export function StoragePanel() {
-  const unsent = useLive(countUnsent, []);
+  const unsent = useDeferredLive(
+    () => import('../storage/counts'),
+    (m) => m.countUnsent(),
+  );
   const [status, setStatus] = useState<StorageStatus | undefined>();
   // Re-read the space whenever the number of waiting responses changes (a response was added or sent).
   useEffect(() => {
     let current = true;
-    void storageStatus().then((s) => current && setStatus(s));
+    // Not part of the first screen: asking and formatting sizes waits until it is shown.
+    void afterFirstScreen(storageStatus).then((s) => current && setStatus(s));
     return () => {
       current = false;
     };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDate, t, tn } from '../i18n';
 import type { SyncState } from '../sync/engine';
 import type { Failure } from '../sync/outbox';
+import { afterFirstScreen } from './first-screen';
 import { loadSync } from './load-sync';
 import { routeHash } from './router';
 
@@ -56,7 +57,7 @@ export function SyncStatus() {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let gone = false;
-    void loadSync().then((m) => {
+    void afterFirstScreen(loadSync).then((m) => {
       if (!gone) stop = m.syncEngine.subscribe(setState);
     });
     return () => {

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { startAppServer } from './app-server';
 import { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium } from './chromium';
+import { appDatabaseMade } from './device-data';
 
 export { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium };
 
@@ -31,7 +32,8 @@ export async function valueOf(page: Page, label: string): Promise<string> {
 }
 
 /** Reads every submission straight from the page's IndexedDB, bypassing the app. */
-export function storedSubmissions(page: Page): Promise<Array<{ id: string; status: string; answers: Record<string, unknown>; meta: { locale: string } & Record<string, unknown> }>> {
+export async function storedSubmissions(page: Page): Promise<Array<{ id: string; status: string; answers: Record<string, unknown>; meta: { locale: string } & Record<string, unknown> }>> {
+  await appDatabaseMade(page);
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {

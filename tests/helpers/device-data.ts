@@ -2,8 +2,17 @@
 // need hundreds of them faster than a person could type. The records match what finalize writes.
 import type { Page } from 'playwright-core';
 
-/** Adds `count` queued submissions; returns their ids. The database must already exist (visit the app first). */
-export function insertQueued(page: Page, count: number, answers?: Record<string, unknown>): Promise<string[]> {
+/**
+ * Waits until the app has made its database: it opens it once its first screen is shown, not
+ * before. Opening it here first would make an empty one without the app's tables.
+ */
+export function appDatabaseMade(page: Page): Promise<unknown> {
+  return page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'fieldbook'), undefined, { polling: 50 });
+}
+
+/** Adds `count` queued submissions; returns their ids. Visit the app first: it makes the database. */
+export async function insertQueued(page: Page, count: number, answers?: Record<string, unknown>): Promise<string[]> {
+  await appDatabaseMade(page);
   return page.evaluate(
     ({ n, answers }) =>
       new Promise<string[]>((resolve, reject) => {
@@ -38,7 +47,8 @@ export function insertQueued(page: Page, count: number, answers?: Record<string,
 }
 
 /** Puts these records (as the device stores them) into the page's IndexedDB in one transaction. */
-export function insertRecords(page: Page, records: readonly object[]): Promise<void> {
+export async function insertRecords(page: Page, records: readonly object[]): Promise<void> {
+  await appDatabaseMade(page);
   return page.evaluate(
     (list) =>
       new Promise<void>((resolve, reject) => {

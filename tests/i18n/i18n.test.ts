@@ -1,7 +1,7 @@
 // The interface language: words looked up by their English text, plurals by the language's
 // rules, numbers and dates in its style, <html lang>, and the language a first visit starts in.
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, getLocale, setLocale, t, tn } from '../../src/i18n';
+import { formatDate, formatNumber, getLocale, isPlainDigits, setLocale, t, tn } from '../../src/i18n';
 import { preferredLocale } from '../../src/i18n/preference';
 
 afterEach(() => setLocale('en'));
@@ -50,6 +50,14 @@ describe('formats', () => {
     expect(formatDate('2024-05-14T09:05:00Z', { dateStyle: 'long', timeZone: 'UTC' })).toBe('14 mai 2024');
     await setLocale('es');
     expect(formatDate('2024-05-14T09:05:00Z', { dateStyle: 'long', timeZone: 'UTC' })).toBe('14 de mayo de 2024');
+  });
+
+  it('write whole numbers under 1000 as plain digits, exactly as every variant of the three languages would', () => {
+    const variants = ['en', 'en-US', 'en-GB', 'en-IN', 'en-ZA', 'fr', 'fr-CA', 'fr-CH', 'fr-BE', 'es', 'es-ES', 'es-MX', 'es-AR', 'es-419'];
+    const formats = variants.map((tag) => new Intl.NumberFormat(tag));
+    for (let n = 0; n < 1000; n++) for (const format of formats) expect(format.format(n)).toBe(String(n));
+    expect(isPlainDigits(999)).toBe(true);
+    for (const n of [1000, -1, 2.5, Number.NaN]) expect(isPlainDigits(n)).toBe(false);
   });
 });
 

@@ -1,0 +1,17 @@
+// WARNING: the database layout, in one place. Free of Dexie and zod because home's first counts
+// (first-counts.ts) read it with plain IndexedDB before either is loaded. Keep old versions when
+// adding one: a device may skip several app updates and Dexie upgrades through each declared version.
+
+export const DB_NAME = 'fieldbook';
+
+/** A submission's life on the device, in the order screens list them. */
+export const SUBMISSION_STATUSES = ['draft', 'queued', 'synced', 'rejected'] as const;
+
+/** Dexie's schema of version 1 (db.ts declares it); a compound index is named `[a+b]` in IndexedDB too. */
+export const SCHEMA_V1 = {
+  submissions: 'id, status, [formId+status], [formId+meta.updatedAt], [formId+meta.completedAt], [status+meta.completedAt]',
+};
+
+/** The indexes home counts with. */
+export const BY_FORM_AND_STATUS = '[formId+status]';
+export const BY_FORM_AND_COMPLETION = '[formId+meta.completedAt]';
