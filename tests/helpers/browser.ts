@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { startAppServer } from './app-server';
 import { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium } from './chromium';
-import { appDatabaseMade } from './device-data';
+import { defineOpenAppDb, type WithAppDb } from './device-data';
 
 export { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium };
 
@@ -33,22 +33,17 @@ export async function valueOf(page: Page, label: string): Promise<string> {
 
 /** Reads every submission straight from the page's IndexedDB, bypassing the app. */
 export async function storedSubmissions(page: Page): Promise<Array<{ id: string; status: string; answers: Record<string, unknown>; meta: { locale: string } & Record<string, unknown> }>> {
-  await appDatabaseMade(page);
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('fieldbook');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('submissions').objectStore('submissions').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve(all.result);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+  await defineOpenAppDb(page);
+  return page.evaluate(async () => {
+    const db = await (globalThis as WithAppDb).openAppDb();
+    const all = db.transaction('submissions').objectStore('submissions').getAll();
+    const records = await new Promise<Array<{ id: string; status: string; answers: Record<string, unknown>; meta: { locale: string } & Record<string, unknown> }>>((resolve, reject) => {
+      all.onsuccess = () => resolve(all.result);
+      all.onerror = () => reject(all.error);
+    });
+    db.close();
+    return records;
+  });
 }
 
 export type { Browser, BrowserContext, Page };
