@@ -39,4 +39,3 @@ export function countForms(formIds: readonly string[]): Promise<Record<string, F
 export function countUnsent(): Promise<number> {
   return guarded(() => db().submissions.where('status').equals('queued').count());
 }
-

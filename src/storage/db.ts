@@ -29,4 +29,3 @@ export function closeDb(): void {
   instance?.close();
   instance = undefined;
 }
-
