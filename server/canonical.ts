@@ -1,5 +1,6 @@
 // The content hash that tells a retry (same content) from a conflict (same id, other content).
 import * as crypto from 'node:crypto';
+import { canonicalWithAnswers } from '../src/export/canonical-json';
 import { questionsOf, type Form } from '../src/forms/schema';
 import type { Submission } from '../src/forms/submission';
 
@@ -29,13 +30,6 @@ export function canonicalWriterFor(form: Form): (s: Submission) => string {
       const value = s.answers[id];
       if (value !== undefined) answers[id] = value;
     }
-    const m = s.meta;
-    return JSON.stringify({
-      answers,
-      formId: s.formId,
-      formVersion: s.formVersion,
-      id: s.id,
-      meta: { appVersion: m.appVersion, completedAt: m.completedAt, deviceId: m.deviceId, enumerator: m.enumerator, locale: m.locale, startedAt: m.startedAt },
-    });
+    return canonicalWithAnswers(s, answers);
   };
 }

@@ -29,7 +29,11 @@ export function canonicalJson(value: unknown): string {
  */
 export function canonicalSubmissionJson(s: Submission): string {
   // fromEntries defines own properties, so an answer key such as `__proto__` stays a plain key.
-  const answers = Object.fromEntries(Object.keys(s.answers).sort().map((k) => [k, s.answers[k]]));
+  return canonicalWithAnswers(s, Object.fromEntries(Object.keys(s.answers).sort().map((k) => [k, s.answers[k]])));
+}
+
+/** A submission's canonical JSON around `answers`, which must already hold its answers in key order. */
+export function canonicalWithAnswers(s: Submission, answers: Readonly<Record<string, unknown>>): string {
   const m = s.meta;
   return JSON.stringify({
     answers,
