@@ -1,10 +1,10 @@
 // What every route handler is given: the store, who may do what, and the limits.
 import type { RateLimiter } from './rate-limit';
-import type { SubmissionStore } from './store/types';
+import type { Store } from './store/types';
 import type { Role } from './tokens';
 
 export interface Context {
-  store: SubmissionStore;
+  store: Store;
   /** Who the `Authorization` header's token belongs to, if anyone. */
   authenticate: (authorization: string | undefined) => Role | undefined;
   limiter: RateLimiter;

@@ -3,7 +3,7 @@
 // goes to the full zod check, which decides and words the errors, so answers stay the same.
 import { compileFastAnswerCheck } from '../src/forms/fast-answers';
 import { fastAcceptsShape } from '../src/forms/fast-submission';
-import { findForm } from '../src/forms/index';
+import { builtInLookup, isForm, type FormLookup } from '../src/forms/lookup';
 import type { Answers } from '../src/forms/relevance';
 import type { Form } from '../src/forms/schema';
 import type { Submission } from '../src/forms/submission';
@@ -24,10 +24,10 @@ function compiled(form: Form): CompiledForm {
 }
 
 /** A valid submission and its canonical JSON, or undefined when the fast checks cannot vouch for it (ask zod). */
-export function fastAccept(input: unknown): { submission: Submission; json: string } | undefined {
+export function fastAccept(input: unknown, lookup: FormLookup = builtInLookup): { submission: Submission; json: string } | undefined {
   if (!fastAcceptsShape(input)) return undefined;
-  const form = findForm(input.formId, input.formVersion);
-  if (!form) return undefined;
+  const form = lookup(input.formId, input.formVersion);
+  if (!isForm(form)) return undefined;
   const { accepts, canonical } = compiled(form);
   return accepts(input.answers) ? { submission: input, json: canonical(input) } : undefined;
 }

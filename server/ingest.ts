@@ -2,6 +2,7 @@
 // recognised as a retry, or rejected. The decisions are pure; the store is the only I/O.
 import { canonicalSubmissionJson } from '../src/export/canonical-json';
 import { checkAgainstForm } from '../src/forms/check';
+import type { FormLookup } from '../src/forms/lookup';
 import type { Submission } from '../src/forms/submission';
 import type { SubmissionError, SubmissionResult } from '../src/sync/api';
 import { sha256Hex } from './canonical';
@@ -28,10 +29,10 @@ function itemOf(submission: Submission, json: string): NewSubmission {
  * Validates one submission as sent (shape, form and version, answers) and prepares it for the
  * store. Most are valid, so the compiled checks go first; zod judges the rest and words why.
  */
-export function checkSubmission(input: unknown): Checked {
-  const fast = fastAccept(input);
+export function checkSubmission(input: unknown, lookup?: FormLookup): Checked {
+  const fast = fastAccept(input, lookup);
   if (fast) return { ok: true, item: itemOf(fast.submission, fast.json) };
-  const checked = checkAgainstForm(input);
+  const checked = checkAgainstForm(input, lookup);
   if (!checked.ok) return checked;
   return { ok: true, item: itemOf(checked.submission, canonicalSubmissionJson(checked.submission)) };
 }
@@ -48,8 +49,8 @@ export function resultOf(item: NewSubmission, outcome: PutOutcome): SubmissionRe
 }
 
 /** Checks a batch, stores its valid submissions in one transaction, and answers one result per input, in order. */
-export async function ingestBatch(store: SubmissionStore, inputs: readonly unknown[], receivedAt: string): Promise<SubmissionResult[]> {
-  const checked = inputs.map(checkSubmission);
+export async function ingestBatch(store: SubmissionStore, inputs: readonly unknown[], receivedAt: string, lookup?: FormLookup): Promise<SubmissionResult[]> {
+  const checked = inputs.map((input) => checkSubmission(input, lookup));
   const valid = checked.flatMap((c) => (c.ok ? [c.item] : []));
   const outcomes = valid.length > 0 ? await store.ingest(valid, receivedAt) : [];
   let next = 0;

@@ -6,7 +6,8 @@ import type { Context } from './context';
 import { HttpError, SECURITY_HEADERS, allowMethods, sendError } from './http';
 import { handleBundle } from './routes/bundles';
 import { handleExport } from './routes/export';
-import { handleForms, handleHealth } from './routes/info';
+import { handleCatalog, handleCoordinatorCatalog, handlePublish, handleStateChange, handleSummary, handleVersion } from './routes/forms';
+import { handleHealth } from './routes/info';
 import { handleResults } from './routes/results';
 import { handleSubmit } from './routes/submissions';
 import { serveStatic } from './static';
@@ -14,6 +15,8 @@ import { serveStatic } from './static';
 const READ = ['GET', 'HEAD'] as const;
 const EXPORT_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/submissions\\.csv$`);
 const RESULTS_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/results$`);
+const FORM_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)$`);
+const VERSION_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/versions/([1-9][0-9]{0,8})$`);
 
 /** The form id captured from a path, or a 400 when its escapes are malformed. */
 function decodeFormId(captured: string): string {
@@ -41,8 +44,12 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
     return handleHealth(res);
   }
   if (path === `${API_PREFIX}/forms`) {
-    allowMethods(req, READ);
-    return handleForms(res);
+    allowMethods(req, [...READ, 'POST']);
+    return req.method === 'POST' ? handlePublish(ctx, req, res, url.searchParams) : handleCatalog(ctx, req, res);
+  }
+  if (path === `${API_PREFIX}/catalog`) {
+    allowMethods(req, ['GET']);
+    return handleCoordinatorCatalog(ctx, req, res);
   }
   if (path === `${API_PREFIX}/submissions`) {
     allowMethods(req, ['POST']);
@@ -61,6 +68,17 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
   if (resultsMatch?.[1] !== undefined) {
     allowMethods(req, ['GET']);
     return handleResults(ctx, req, res, decodeFormId(resultsMatch[1]));
+  }
+  const versionMatch = VERSION_PATH.exec(path);
+  if (versionMatch?.[1] !== undefined) {
+    allowMethods(req, ['GET']);
+    return handleVersion(ctx, res, decodeFormId(versionMatch[1]), Number(versionMatch[2]));
+  }
+  const formMatch = FORM_PATH.exec(path);
+  if (formMatch?.[1] !== undefined) {
+    allowMethods(req, ['GET', 'PATCH']);
+    const formId = decodeFormId(formMatch[1]);
+    return req.method === 'PATCH' ? handleStateChange(ctx, req, res, formId) : handleSummary(ctx, req, res, formId);
   }
   throw new HttpError(404, 'not_found', `No API route ${path}.`);
 }

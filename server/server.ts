@@ -10,7 +10,8 @@ import { SECURITY_HEADERS } from './http';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit';
 import { createHandler } from './router';
 import { openSqliteStore } from './store/sqlite';
-import type { SubmissionStore } from './store/types';
+import { builtInSeed } from './forms';
+import type { Store } from './store/types';
 import { loadTokens, makeAuthenticator, bearerToken, type Tokens } from './tokens';
 
 /** Where `npm run build` puts the app, found from this file so the working folder does not matter. */
@@ -29,7 +30,7 @@ export interface ServerOptions {
   rateLimit?: RateLimit;
   distDir?: string;
   /** Another database than the default SQLite file in `dataDir`. */
-  store?: SubmissionStore;
+  store?: Store;
 }
 
 export interface RunningServer {
@@ -70,6 +71,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const tokens = loadTokens(dataDir, { device: options.deviceToken, coordinator: options.coordinatorToken });
   const store = options.store ?? openSqliteStore(dataDir);
+  // The built-in forms are the catalog of a fresh data folder; an existing catalog is left as it is.
+  await store.forms.seed(builtInSeed(), new Date().toISOString());
   const authenticate = makeAuthenticator(tokens);
   const ctx: Context = {
     store,

@@ -7,6 +7,7 @@ import type { SubmitResponse } from '../../src/sync/api';
 import { authorize } from '../auth';
 import type { Context } from '../context';
 import { HttpError, parseJson, readBody, requireJsonContentType, sendJson } from '../http';
+import { lookupFor } from '../forms';
 import { ingestBatch } from '../ingest';
 
 /** Checks come cheapest first: token, rate, content type, size, JSON, bundle, then each submission. */
@@ -15,7 +16,7 @@ export async function handleBundle(ctx: Context, req: IncomingMessage, res: Serv
   requireJsonContentType(req);
   const read = await checkBundle(parseJson(await readBody(req, MAX_BUNDLE_BYTES)));
   if (!read.ok) throw new HttpError(400, 'bad_request', read.message);
-  const results = await ingestBatch(ctx.store, read.bundle.submissions, ctx.now());
+  const results = await ingestBatch(ctx.store, read.bundle.submissions, ctx.now(), await lookupFor(ctx.store.forms, read.bundle.submissions));
   const answer: SubmitResponse = { results };
   sendJson(res, 200, answer);
 }

@@ -1,12 +1,13 @@
 // GET /api/v1/forms/{formId}/submissions.csv: everything stored for a form, streamed
 // row by row from the database so memory stays flat however many rows there are.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BOM, csvHeader, csvRow, type CsvOptions } from '../../src/export/csv';
-import { findForm } from '../../src/forms/index';
+import { BOM, type CsvOptions } from '../../src/export/csv';
+import { csvLayout } from '../../src/export/csv-versions';
 import { isLocale } from '../../src/forms/locale';
 import { formIn } from '../../src/forms/localize';
 import { authorize } from '../auth';
 import type { Context } from '../context';
+import { versionsInUse } from '../forms';
 import { HttpError } from '../http';
 
 /** Rows are gathered into writes of about this size: fewer syscalls, still bounded memory. */
@@ -40,11 +41,14 @@ function drained(res: ServerResponse): Promise<boolean> {
 /** Streams the CSV; the coordinator token only. */
 export async function handleExport(ctx: Context, req: IncomingMessage, res: ServerResponse, formId: string, search: URLSearchParams): Promise<void> {
   authorize(ctx, req, 'coordinator');
-  const english = findForm(formId);
-  if (!english) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);
   const options = csvOptionsFrom(search);
-  // Labels in French or Spanish come from that language's pack, joined to the definition.
-  const form = options.labels && options.locale && options.locale !== 'en' ? await formIn(english, options.locale) : english;
+  const english = await versionsInUse(ctx.store.forms, formId);
+  if (!english) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);
+  // Labels in French or Spanish come from that language's pack (built-in forms) or the form's own texts.
+  const versions = options.labels && options.locale && options.locale !== 'en' ? await Promise.all(english.map((f) => formIn(f, options.locale!))) : english;
+  const byVersion = new Map(versions.map((f) => [f.version, f]));
+  const layout = csvLayout(versions);
+  const form = versions[0]!;
   res.writeHead(200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${form.id}-submissions.csv"`,
@@ -54,10 +58,10 @@ export async function handleExport(ctx: Context, req: IncomingMessage, res: Serv
     res.end();
     return;
   }
-  let pending = BOM + csvHeader(form, options);
+  let pending = BOM + layout.header;
   // Breaking out of the loop closes the database reader (see iterateForm).
   for await (const stored of ctx.store.iterateForm(form.id)) {
-    pending += csvRow(form, stored.submission, options);
+    pending += layout.row(byVersion.get(stored.formVersion) ?? form, stored.submission, options);
     if (pending.length < WRITE_CHUNK_CHARS) continue;
     const more = res.write(pending);
     pending = '';

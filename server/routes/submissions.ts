@@ -5,6 +5,7 @@ import { MAX_BATCH_BYTES, MAX_BATCH_SUBMISSIONS, SubmitEnvelopeSchema, type Subm
 import { authorize } from '../auth';
 import type { Context } from '../context';
 import { HttpError, parseJson, readBody, requireJsonContentType, sendJson } from '../http';
+import { lookupFor } from '../forms';
 import { ingestBatch } from '../ingest';
 
 /** Checks come cheapest first: token, rate, content type, size, JSON, shape, count. */
@@ -20,7 +21,7 @@ export async function handleSubmit(ctx: Context, req: IncomingMessage, res: Serv
   if (submissions.length > MAX_BATCH_SUBMISSIONS) {
     throw new HttpError(413, 'too_many_submissions', `At most ${MAX_BATCH_SUBMISSIONS} submissions per request; this one has ${submissions.length}.`);
   }
-  const results = await ingestBatch(ctx.store, submissions, ctx.now());
+  const results = await ingestBatch(ctx.store, submissions, ctx.now(), await lookupFor(ctx.store.forms, submissions));
   const answer: SubmitResponse = { results };
   sendJson(res, 200, answer);
 }

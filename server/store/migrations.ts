@@ -17,6 +17,21 @@ export const MIGRATIONS: readonly string[] = [
      json TEXT NOT NULL
    ) STRICT;
    CREATE INDEX submissions_by_form ON submissions (form_id, seq);`,
+  // Forms as published data (PRODUCT.md section 7): a version, once written, is never changed.
+  `CREATE TABLE forms (
+     id TEXT PRIMARY KEY,
+     state TEXT NOT NULL CHECK (state IN ('open', 'closing', 'closed')),
+     updated_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE form_versions (
+     form_id TEXT NOT NULL REFERENCES forms (id),
+     version INTEGER NOT NULL CHECK (version > 0),
+     content_hash TEXT NOT NULL,
+     published_at TEXT NOT NULL,
+     published_by TEXT NOT NULL,
+     definition TEXT NOT NULL,
+     PRIMARY KEY (form_id, version)
+   ) STRICT;`,
 ];
 
 /** The schema version this code writes. */

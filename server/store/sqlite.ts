@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SubmissionSchema } from '../../src/forms/submission';
 import { migrate } from './migrations';
-import type { NewSubmission, PutOutcome, StoredSubmission, SubmissionStore } from './types';
+import { sqliteFormStore } from './sqlite-forms';
+import type { NewSubmission, PutOutcome, StoredSubmission, Store } from './types';
 
 /** The database's file name inside the data folder. */
 export const DATABASE_FILE = 'fieldbook.sqlite';
@@ -42,7 +43,7 @@ function open(path: string, readonly: boolean): Database.Database {
 }
 
 /** Opens (creating and migrating if needed) the store in `dataDir`. */
-export function openSqliteStore(dataDir: string): SubmissionStore {
+export function openSqliteStore(dataDir: string): Store {
   const path = join(dataDir, DATABASE_FILE);
   const db = open(path, false);
   db.pragma('journal_mode = WAL');
@@ -86,6 +87,7 @@ export function openSqliteStore(dataDir: string): SubmissionStore {
   }
 
   return {
+    forms: sqliteFormStore(db),
     ingest: async (batch, receivedAt) => ingestAll.immediate(batch, receivedAt),
     iterateForm,
     count: async (formId) => (formId === undefined ? countAll.get() : countForm.get(formId))?.n ?? 0,

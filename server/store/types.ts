@@ -1,4 +1,5 @@
 // What the server needs from a database, so SQLite can be swapped for another one.
+import type { FormState } from '../../src/forms/schema';
 import type { Submission } from '../../src/forms/submission';
 
 /** A checked submission ready to store: the columns kept beside its JSON. */
@@ -41,4 +42,57 @@ export interface SubmissionStore {
   count(formId?: string): Promise<number>;
   /** Releases the database; the store is unusable afterwards. */
   close(): Promise<void>;
+}
+
+/** One published version as the registry keeps it. */
+export interface FormVersionRow {
+  formId: string;
+  version: number;
+  /** sha256 (hex) of the definition's content without its version (see `contentText`). */
+  hash: string;
+  publishedAt: string;
+  publishedBy: string;
+  /** The definition as published, JSON. */
+  definition: string;
+}
+
+/** A form of the catalog: its state and its latest version. */
+export interface FormEntry {
+  id: string;
+  state: FormState;
+  latest: FormVersionRow;
+}
+
+/** What a publisher decides from the versions already published: a new version, no change, or a refusal. */
+export type PublishDecision<R> =
+  | { kind: 'insert'; version: number; hash: string; definition: string; result: R }
+  | { kind: 'keep'; result: R };
+
+/** Every version of every form, kept forever; versions are assigned inside one transaction per form. */
+export interface FormStore {
+  /** Writes `forms` as version 1, open, if the catalog is empty (a fresh or pre-catalog data folder); else does nothing. */
+  seed(forms: readonly { id: string; hash: string; definition: string }[], at: string): Promise<void>;
+  /** Every form with its state and latest version, by id. */
+  list(): Promise<FormEntry[]>;
+  /** One form's state and latest version, if it exists. */
+  entry(formId: string): Promise<FormEntry | undefined>;
+  /** One version's row, if published. */
+  version(formId: string, version: number): Promise<FormVersionRow | undefined>;
+  /** Every version of a form, oldest first. */
+  versions(formId: string): Promise<FormVersionRow[]>;
+  /**
+   * Runs `decide` over the form's versions (oldest first) and applies its decision, all in one
+   * transaction that excludes other publishes of the same form: two publishers never get one version.
+   * A new form starts open.
+   */
+  publish<R>(formId: string, decide: (versions: readonly FormVersionRow[]) => PublishDecision<R>, by: string, at: string): Promise<R>;
+  /** Sets a form's state; resolves false when there is no such form. */
+  setState(formId: string, state: FormState, at: string): Promise<boolean>;
+  /** Stored submissions of a form, by version. */
+  countByVersion(formId: string): Promise<Map<number, number>>;
+}
+
+/** Every store the server uses, over one database. */
+export interface Store extends SubmissionStore {
+  forms: FormStore;
 }

@@ -4,7 +4,7 @@
 import type * as z from 'zod/mini';
 import type { SubmissionError } from '../sync/api';
 import { answerSchema } from './answers';
-import { findForm } from './index';
+import { builtInLookup, isForm, type FormLookup } from './lookup';
 import type { Form } from './schema';
 import { SubmissionSchema, type Submission } from './submission';
 
@@ -38,26 +38,17 @@ function cachedAnswerSchema(form: Form): ReturnType<typeof answerSchema> {
 }
 
 /** Problems with a well-shaped submission's form, version or answers; empty when it is acceptable. */
-export function formErrors(submission: Submission): SubmissionError[] {
-  const form = findForm(submission.formId, submission.formVersion);
-  if (form) {
-    const parsed = cachedAnswerSchema(form).safeParse(submission.answers);
-    return parsed.success ? [] : issuesToErrors(parsed.error.issues, 'answers');
-  }
-  const current = findForm(submission.formId);
-  if (!current) return [{ path: 'formId', message: `Unknown form "${submission.formId}".` }];
-  return [
-    {
-      path: 'formVersion',
-      message: `This server does not accept version ${submission.formVersion} of form "${submission.formId}" (it accepts version ${current.version}).`,
-    },
-  ];
+export function formErrors(submission: Submission, lookup: FormLookup = builtInLookup): SubmissionError[] {
+  const form = lookup(submission.formId, submission.formVersion);
+  if (!isForm(form)) return [form];
+  const parsed = cachedAnswerSchema(form).safeParse(submission.answers);
+  return parsed.success ? [] : issuesToErrors(parsed.error.issues, 'answers');
 }
 
 /** Validates one submission as sent: its shape, its form and version, then its answers. */
-export function checkAgainstForm(input: unknown): SubmissionCheck {
+export function checkAgainstForm(input: unknown, lookup: FormLookup = builtInLookup): SubmissionCheck {
   const parsed = SubmissionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, id: echoedId(input), errors: issuesToErrors(parsed.error.issues) };
-  const errors = formErrors(parsed.data);
+  const errors = formErrors(parsed.data, lookup);
   return errors.length > 0 ? { ok: false, id: parsed.data.id, errors } : { ok: true, submission: parsed.data };
 }

@@ -1,6 +1,7 @@
 // The built-in forms in the language in use: the English definitions joined to that language's
 // pack, and validation messages in the same language. Each language loads on first use, as its
 // own chunks; app and server share this (nothing DOM- or Node-specific).
+import { isBuiltIn } from './index';
 import type { Locale } from './locale';
 import { ENGLISH_MESSAGES, type ValidationMessages } from './messages';
 import type { Form } from './schema';
@@ -35,7 +36,8 @@ async function load(locale: TranslatedLocale): Promise<FormLanguage> {
   const translated = new WeakMap<Form, Form>();
   const translate = (form: Form) => {
     let found = translated.get(form);
-    if (!found) translated.set(form, (found = translateForm(form, locale, pack)));
+    // Published forms carry their own languages; the packs hold the built-in forms' words only.
+    if (!found) translated.set(form, (found = isBuiltIn(form) ? translateForm(form, locale, pack) : form));
     return found;
   };
   const language: FormLanguage = { locale, messages, translate };

@@ -77,6 +77,11 @@ export const FormSchema = z.strictObject({
 });
 export type Form = z.infer<typeof FormSchema>;
 
+/** A published form's state (PRODUCT.md section 7): open takes new responses, closing only finishes them, closed takes none. */
+export const FORM_STATES = ['open', 'closing', 'closed'] as const;
+export const FormStateSchema = z.enum(FORM_STATES);
+export type FormState = z.infer<typeof FormStateSchema>;
+
 /** The respondent's sex, collected by every form so every result can be disaggregated. */
 export const SEX_QUESTION_ID = 'sex';
 export const SEX_OPTION_IDS = ['female', 'male', 'other', 'prefer_not_to_say'] as const;

@@ -11,6 +11,8 @@ export const NUMBER_TYPES: ReadonlySet<Question['type']> = new Set(['integer', '
 /** What `add` needs of a submission: its answers (wire or stored, either will do). */
 export interface Answered {
   answers: Readonly<Record<string, unknown>>;
+  /** The version answered; needed only when results span versions. */
+  formVersion?: number;
 }
 
 /** Feed submissions with `add`, read the totals with `result` (as often as wanted). */
@@ -31,6 +33,7 @@ export function categoriesOf(q: Question): string[] {
 
 interface ChoicePlan {
   kind: 'choice';
+  covers: number;
   q: Question;
   index: Map<string, number>;
   counts: number[][];
@@ -38,6 +41,7 @@ interface ChoicePlan {
 }
 interface NumberPlan {
   kind: 'number';
+  covers: number;
   q: Question;
   sums: number[];
   answered: number[];
@@ -51,10 +55,10 @@ export function isYearQuestion(q: Question): boolean {
 function planFor(q: Question): ChoicePlan | NumberPlan | undefined {
   // The sex question is the split itself, shown as the response count by sex.
   if (q.id === SEX_QUESTION_ID) return undefined;
-  if (NUMBER_TYPES.has(q.type)) return isYearQuestion(q) ? undefined : { kind: 'number', q, sums: zeros(), answered: zeros() };
+  if (NUMBER_TYPES.has(q.type)) return isYearQuestion(q) ? undefined : { kind: 'number', covers: 0, q, sums: zeros(), answered: zeros() };
   if (!CHOICE_TYPES.has(q.type)) return undefined;
   const categories = categoriesOf(q);
-  return { kind: 'choice', q, index: new Map(categories.map((c, i) => [c, i])), counts: categories.map(zeros), answered: zeros() };
+  return { kind: 'choice', covers: 0, q, index: new Map(categories.map((c, i) => [c, i])), counts: categories.map(zeros), answered: zeros() };
 }
 
 /** Counts one answer; values that fit no category (an older form's option) are left out rather than guessed. */
@@ -76,18 +80,27 @@ function addChoice(plan: ChoicePlan, value: unknown, sex: number): void {
   plan.answered[sex]!++;
 }
 
-/** A fresh accumulator laid out by `form` (answers to questions it lacks are ignored). */
-export function createAccumulator(form: Form): ResultsAccumulator {
-  const plans = questionsOf(form).flatMap((q) => planFor(q) ?? []);
+/**
+ * A fresh accumulator laid out by `form`, then the questions only `older` versions had; answers
+ * to questions none of them has are ignored. Across versions, questions are matched by id and
+ * each counts the responses whose version asks it.
+ */
+export function createAccumulator(form: Form, older: readonly Form[] = []): ResultsAccumulator {
+  const seen = new Set(questionsOf(form).map((q) => q.id));
+  const olderOnly = [...older].sort((a, b) => b.version - a.version).flatMap((f) => questionsOf(f).filter((q) => !seen.has(q.id) && seen.add(q.id)));
+  const plans = [...questionsOf(form), ...olderOnly].flatMap((q) => planFor(q) ?? []);
+  const asked = older.length === 0 ? undefined : new Map([form, ...older].map((f) => [f.version, new Set(questionsOf(f).map((q) => q.id))]));
   const sexIndex = new Map<unknown, number>(SEX_KEYS.slice(0, NOT_STATED).map((k, i) => [k, i]));
   let total = 0;
   const bySex = zeros();
   return {
-    add({ answers }) {
+    add({ answers, formVersion }) {
       const sex = sexIndex.get(answers[SEX_QUESTION_ID]) ?? NOT_STATED;
       total++;
       bySex[sex]!++;
+      const questions = asked?.get(formVersion ?? form.version);
       for (const plan of plans) {
+        if (!asked || questions?.has(plan.q.id)) plan.covers++;
         const value = answers[plan.q.id];
         if (value === undefined) continue;
         if (plan.kind === 'choice') addChoice(plan, value, sex);
@@ -98,11 +111,12 @@ export function createAccumulator(form: Form): ResultsAccumulator {
       }
     },
     result() {
-      const questions: QuestionResult[] = plans.map((p) =>
-        p.kind === 'choice'
-          ? { kind: 'choice', questionId: p.q.id, categories: [...p.index.keys()], counts: p.counts.map((row) => [...row]), answered: [...p.answered] }
-          : { kind: 'number', questionId: p.q.id, sums: [...p.sums], answered: [...p.answered] },
-      );
+      const questions: QuestionResult[] = plans.map((p) => {
+        const covers = p.covers === total ? {} : { covers: p.covers };
+        return p.kind === 'choice'
+          ? { kind: 'choice', questionId: p.q.id, categories: [...p.index.keys()], counts: p.counts.map((row) => [...row]), answered: [...p.answered], ...covers }
+          : { kind: 'number', questionId: p.q.id, sums: [...p.sums], answered: [...p.answered], ...covers };
+      });
       return { formId: form.id, formVersion: form.version, total, bySex: [...bySex], questions };
     },
   };

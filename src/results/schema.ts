@@ -21,6 +21,8 @@ export const ChoiceResultSchema = z.object({
   counts: z.array(BySex),
   /** Respondents who answered the question, by sex: the base for shares. */
   answered: BySex,
+  /** Across versions, the responses whose version asks this question; absent when every one does. */
+  covers: z.optional(Count),
 });
 export type ChoiceResult = z.infer<typeof ChoiceResultSchema>;
 
@@ -30,6 +32,7 @@ export const NumberResultSchema = z.object({
   questionId: z.string(),
   sums: z.array(z.number()).check(z.length(SEX_KEYS.length)),
   answered: BySex,
+  covers: z.optional(Count),
 });
 export type NumberResult = z.infer<typeof NumberResultSchema>;
 

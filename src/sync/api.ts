@@ -66,5 +66,7 @@ export const API_ERROR_CODES = [
   'rate_limited',
   'internal_error',
   'unavailable',
+  'invalid_form',
+  'conflict',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { RateLimit } from '../../server/rate-limit';
 import { startServer } from '../../server/server';
 import { DATABASE_FILE, openSqliteStore } from '../../server/store/sqlite';
-import type { SubmissionStore } from '../../server/store/types';
+import type { Store } from '../../server/store/types';
 
 /** Room for any test's requests; the rate-limit test passes its own. */
 export const TEST_RATE_LIMIT: RateLimit = { perMinute: 600_000, burst: 100_000 };
@@ -34,7 +34,7 @@ export interface TestServerOptions {
   deviceToken?: string;
   coordinatorToken?: string;
   /** Wraps the SQLite store, e.g. to watch what the server reads. */
-  wrapStore?: (store: SubmissionStore) => SubmissionStore;
+  wrapStore?: (store: Store) => Store;
 }
 
 /** A fresh temp folder; the caller removes it with `removeDir`. */

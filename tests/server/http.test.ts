@@ -47,7 +47,8 @@ describe('API routes', () => {
   it('GET /api/v1/forms → the wire format of every form', async () => {
     const answer = await get(server, '/api/v1/forms');
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ forms: JSON.parse(JSON.stringify(FORMS)) });
+    const states = Object.fromEntries(FORMS.map((f) => [f.id, 'open']));
+    expect(answer.json).toEqual({ forms: JSON.parse(JSON.stringify(FORMS)), states });
     const ids = (answer.json as { forms: { id: string }[] }).forms.map((f) => f.id);
     expect(ids).toEqual(['project-questionnaire', 'gender-sensitivity', 'workshop-feedback', 'gfp-constraints']);
   });
