@@ -3,9 +3,11 @@
 // so both give byte-identical files. Rows come in completion order, oldest first.
 import { formIn } from '../forms/localize';
 import type { Form } from '../forms/schema';
+import { exportVersions } from '../storage/catalog';
 import { countFinalized, finalizedPages } from '../storage/pages';
 import { toWire } from '../sync/outbox';
-import { BOM, csvHeader, csvRow, type CsvOptions } from './csv';
+import { BOM, type CsvOptions } from './csv';
+import { csvLayout } from './csv-versions';
 import { yieldToEventLoop } from './yield';
 
 /** Told after each page: rows written so far, of how many. */
@@ -14,17 +16,26 @@ export type ExportProgress = (done: number, total: number) => void;
 /** The CSV file's content type; the BOM already says UTF-8 to Excel, the charset to everyone else. */
 export const CSV_TYPE = 'text/csv;charset=utf-8';
 
-/** A form's export as a Blob built from one string per page, yielding to the page between pages; labels in `options.locale`. */
+/**
+ * A form's export as a Blob built from one string per page, yielding to the page between pages;
+ * labels in `options.locale`. Columns span the latest version and every older one the rows use,
+ * exactly as the server lays them out.
+ */
 export async function exportFormCsv(englishForm: Form, options: CsvOptions, onProgress?: ExportProgress): Promise<Blob> {
+  const english = await exportVersions(englishForm.id);
+  if (english.length === 0) english.push(englishForm);
   // Labels in French or Spanish need that language's texts of the form (loaded on first use).
-  const form = options.labels && options.locale && options.locale !== 'en' ? await formIn(englishForm, options.locale) : englishForm;
+  const versions = options.labels && options.locale && options.locale !== 'en' ? await Promise.all(english.map((f) => formIn(f, options.locale!))) : english;
+  const layout = csvLayout(versions);
+  const byVersion = new Map(versions.map((f) => [f.version, f]));
+  const form = versions[0]!;
   const total = await countFinalized(form.id);
-  const parts: string[] = [BOM + csvHeader(form, options)];
+  const parts: string[] = [BOM + layout.header];
   let done = 0;
   onProgress?.(done, total);
   for await (const page of finalizedPages(form.id)) {
     let chunk = '';
-    for (const record of page) chunk += csvRow(form, toWire(record), options);
+    for (const record of page) chunk += layout.row(byVersion.get(record.formVersion) ?? form, toWire(record), options);
     parts.push(chunk);
     done += page.length;
     // Responses finalized during the export are included, so the total can grow.

@@ -2,6 +2,7 @@
 // language, kept apart from the definitions so home can list the forms without loading every
 // question (or any language pack). A test checks the titles against the definitions and packs.
 import type { Locale } from './locale';
+import type { FormState, Text } from './schema';
 
 /** Each built-in form's id and title by language, in the order home lists them. */
 export const FORM_CATALOG = [
@@ -34,3 +35,14 @@ export type BuiltInFormId = (typeof FORM_CATALOG)[number]['id'];
 export function catalogTitle(id: BuiltInFormId): string {
   return FORM_CATALOG.find((f) => f.id === id)!.title.en;
 }
+
+/** One form on home: what to call it, whether it takes new responses, and the version they use. */
+export interface HomeForm {
+  id: string;
+  title: Text;
+  state: FormState;
+  latest: number;
+}
+
+/** The built-in forms as home lists them before the device has heard from any server. */
+export const BUILT_IN_HOME: readonly HomeForm[] = FORM_CATALOG.map((f) => ({ id: f.id, title: f.title, state: 'open', latest: 1 }));

@@ -14,7 +14,7 @@ export function unknownForm(formId: string): SubmissionError {
 
 /** The refusal of a version never published. */
 export function unknownVersion(formId: string, version: number): SubmissionError {
-  return { path: 'formVersion', message: `Version ${version} of form "${formId}" is not known here.` };
+  return { path: 'formVersion', message: `Form "${formId}" has no version ${version} known here.` };
 }
 
 /** The forms this runtime holds (the built-in ones, and on the device those it was given). */

@@ -12,6 +12,17 @@ export const SCHEMA_V1 = {
   submissions: 'id, status, [formId+status], [formId+meta.updatedAt], [formId+meta.completedAt], [status+meta.completedAt]',
 };
 
+/**
+ * Version 2: forms as published data. `forms` keeps each definition a draft or an unsent (or any)
+ * submission uses, by `[id+version]`; `catalog` each form's state and latest version; the new
+ * submissions index tells which versions are in use without reading a record.
+ */
+export const SCHEMA_V2 = {
+  submissions: `${SCHEMA_V1.submissions}, [formId+formVersion+status]`,
+  forms: '[id+version], id',
+  catalog: 'id',
+};
+
 /** The indexes home counts with. */
 export const BY_FORM_AND_STATUS = '[formId+status]';
 export const BY_FORM_AND_COMPLETION = '[formId+meta.completedAt]';

@@ -85,6 +85,10 @@ export const setEndpoint = (endpoint: string | undefined) => (endpoint ? set('en
 export const getLastSyncAt = () => read<string | undefined>('lastSyncAt', isFilledText, undefined);
 export const setLastSyncAt = (iso: string) => set('lastSyncAt', iso, settingsStore());
 
+/** The ETag of the form catalog last taken in, sent back so an unchanged catalog is a 304. */
+export const getCatalogTag = () => read<string | undefined>('catalogTag', isFilledText, undefined);
+export const setCatalogTag = (tag: string) => set('catalogTag', tag, settingsStore());
+
 /** Forgets every setting (tests; a device being handed over). */
 export async function clearSettings(): Promise<void> {
   try {

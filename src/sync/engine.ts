@@ -79,12 +79,14 @@ export class SyncEngine {
   }
 
   private async run(): Promise<void> {
+    const endpoint = (await getEndpoint()) ?? location.origin;
+    // Every reason to send is also a moment to learn of new forms and versions; it never holds up sending.
+    const catalog = import('./catalog').then((m) => m.refreshCatalog(endpoint));
     const token = await getToken();
     if (!token) return this.set({ phase: 'not-enrolled', progress: undefined });
     const counts = await outboxCounts();
     this.set(counts);
     if (counts.queued === 0) return this.settle({ kind: 'done', sent: 0 });
-    const endpoint = (await getEndpoint()) ?? location.origin;
     // The sender (and the schemas it checks answers with) loads only when there is something to send.
     const { sendQueued } = await import('./sender');
     const result = await withSyncLock(() => {
@@ -93,6 +95,8 @@ export class SyncEngine {
     });
     if (result === 'busy') return this.retryIn(5_000, { phase: 'busy-elsewhere' });
     await this.settle(result);
+    // After a send the catalog is asked again: a response may have been refused because its form closed.
+    if (result.sent > 0) void catalog.then(() => import('./catalog')).then((m) => m.refreshCatalog(endpoint));
   }
 
   private async settle(result: SendResult): Promise<void> {

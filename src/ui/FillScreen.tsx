@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { validateAnswers } from '../forms/answers';
-import { findForm } from '../forms';
 import type { FormLanguage } from '../forms/localize';
 import { dropIrrelevant, type AnswerValue, type Answers } from '../forms/relevance';
 import type { Form, Locale } from '../forms/schema';
 import { textIn } from '../forms/texts';
 import { t, tn } from '../i18n';
+import { latestVersion, loadForm } from '../storage/catalog';
 import { toStorageError } from '../storage/errors';
 import type { StoredSubmission } from '../storage/record';
 import { finalize, getSubmission, saveDraft } from '../storage/submissions';
@@ -16,14 +16,16 @@ import { navigate } from './router';
 import { SaveStatus } from './SaveStatus';
 import { useAutosave } from './use-autosave';
 import { useFormLanguage } from './use-form-language';
+import { useLive } from './use-live';
 
 /** Fills one draft: answers autosave as typed; Finalize validates, stores durably, and moves on. */
 export function FillScreen({ id }: { id: string }) {
   const language = useFormLanguage();
   const [loaded, setLoaded] = useState<{ record: StoredSubmission; form: Form } | 'missing' | undefined>();
   useEffect(() => {
-    void getSubmission(id).then((record) => {
-      const form = record && findForm(record.formId, record.formVersion);
+    void getSubmission(id).then(async (record) => {
+      // A draft stays on the version it was started in, whatever was published since.
+      const form = record && (await loadForm(record.formId, record.formVersion));
       if (!record || !form) return setLoaded('missing');
       if (record.status !== 'draft') return navigate({ screen: 'view', id }, true);
       setLoaded({ record, form });
@@ -79,6 +81,7 @@ function DraftEditor({ record, form, language }: { record: StoredSubmission; for
     <div class="fill">
       <h1>{textIn(form.title, locale)}</h1>
       <SaveStatus state={autosave.state} />
+      <NewerVersionNote form={form} />
       {errorList.length > 0 && (
         <div class="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="error-summary-heading">
           <h2 id="error-summary-heading">{tn(errorList.length, 'One answer needs attention', '{n} answers need attention')}</h2>
@@ -109,6 +112,17 @@ function DraftEditor({ record, form, language }: { record: StoredSubmission; for
         </div>
       </FormRenderer>
     </div>
+  );
+}
+
+/** Announces a version published since this draft began; the draft itself stays on its own. */
+function NewerVersionNote({ form }: { form: Form }) {
+  const latest = useLive(() => latestVersion(form.id), [form.id]);
+  if (latest === undefined || latest <= form.version) return null;
+  return (
+    <p class="notice" role="status">
+      {t('A newer version of this form (version {latest}) was published. This response stays on version {version}, the one it was started in; new responses use the newer one.', { latest, version: form.version })}
+    </p>
   );
 }
 

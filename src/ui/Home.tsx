@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { FORM_CATALOG } from '../forms/catalog';
+import { BUILT_IN_HOME, type HomeForm } from '../forms/catalog';
 import type { Locale } from '../forms/schema';
+import { textIn } from '../forms/texts';
 import { t, tn, useLocale } from '../i18n';
 import type { FormCounts } from '../storage/first-counts';
 import type { DraftContext } from '../storage/submissions';
@@ -8,17 +9,26 @@ import { DevicePanel } from './DevicePanel';
 import { routeHash } from './router';
 import { StoragePanel } from './StoragePanel';
 import { markFirstScreenShown } from './first-screen';
-import { firstHomeCounts, FORM_IDS } from './home-counts';
+import { firstHomeCounts } from './home-counts';
 import { useDeferredLive } from './use-deferred-live';
 
-/** The four forms with their counts, and a way to start each. */
+type HomeData = { forms: readonly HomeForm[]; counts: Record<string, FormCounts> };
+
+/** The built-in forms with the first counts, read without Dexie. */
+function firstHome(): HomeData | Promise<HomeData> {
+  const counts = firstHomeCounts();
+  return counts instanceof Promise ? counts.then((c) => ({ forms: BUILT_IN_HOME, counts: c })) : { forms: BUILT_IN_HOME, counts };
+}
+
+/** Every form of the catalog with its counts, and a way to start each that takes new responses. */
 export function Home({ context, onContextChange }: { context: DraftContext | undefined; onContextChange: (c: DraftContext) => void }) {
-  // The first counts come without Dexie; the live ones take over once they are on screen.
-  const counts = useDeferredLive(
-    () => import('../storage/counts'),
-    (m) => m.countForms(FORM_IDS),
-    firstHomeCounts,
+  // The built-in forms and their first counts come without Dexie; the catalog, live, takes over once they are on screen.
+  const home = useDeferredLive(
+    () => import('../storage/catalog'),
+    (m) => m.homeForms(),
+    firstHome,
   );
+  const counts = home?.counts;
   const counted = counts !== undefined;
   useEffect(() => void (counted && markFirstScreenShown()), [counted]);
   const locale = useLocale();
@@ -26,7 +36,7 @@ export function Home({ context, onContextChange }: { context: DraftContext | und
     <div class="home">
       <h1>{t('Surveys')}</h1>
       <ul class="form-cards">
-        {FORM_CATALOG.map((form) => (
+        {(home?.forms ?? BUILT_IN_HOME).map((form) => (
           <FormCard key={form.id} form={form} counts={counts?.[form.id]} context={context} locale={locale} />
         ))}
       </ul>
@@ -39,8 +49,9 @@ export function Home({ context, onContextChange }: { context: DraftContext | und
 /** Starting a response needs the form engine, which home does not load until it is asked for. */
 const startById = (formId: string, context: DraftContext) => import('./start-response').then((m) => m.startResponseById(formId, context));
 
-function FormCard({ form, counts, context, locale }: { form: (typeof FORM_CATALOG)[number]; counts: FormCounts | undefined; context: DraftContext | undefined; locale: Locale }) {
-  const title = form.title[locale];
+function FormCard({ form, counts, context, locale }: { form: HomeForm; counts: FormCounts | undefined; context: DraftContext | undefined; locale: Locale }) {
+  const title = textIn(form.title, locale);
+  const open = form.state === 'open';
   return (
     <li class="form-card">
       <h2>{title}</h2>
@@ -56,10 +67,13 @@ function FormCard({ form, counts, context, locale }: { form: (typeof FORM_CATALO
           t('Counting…')
         )}
       </p>
+      {!open && <p class="form-state">{form.state === 'closing' ? t('Closing: finish the responses started, no new ones.') : t('Closed: this form takes no new responses.')}</p>}
       <div class="actions">
-        <button type="button" class="primary" disabled={!context} onClick={() => context && void startById(form.id, context)} aria-label={t('New response: {title}', { title })}>
-          {t('New response')}
-        </button>
+        {open && (
+          <button type="button" class="primary" disabled={!context} onClick={() => context && void startById(form.id, context)} aria-label={t('New response: {title}', { title })}>
+            {t('New response')}
+          </button>
+        )}
         <a class="button" href={routeHash({ screen: 'list', formId: form.id, page: 0 })} aria-label={t('All responses: {title}', { title })}>
           {t('Responses ({count})', { count: counts?.total ?? '…' })}
         </a>

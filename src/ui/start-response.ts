@@ -1,6 +1,6 @@
 import type { Answers } from '../forms/relevance';
-import { findForm } from '../forms';
 import type { Form } from '../forms/schema';
+import { formState, loadForm } from '../storage/catalog';
 import { getWorkshopSession } from '../storage/settings';
 import { startDraft, type DraftContext } from '../storage/submissions';
 import { navigate } from './router';
@@ -25,8 +25,9 @@ export async function startResponse(form: Form, context: DraftContext): Promise<
   navigate({ screen: 'fill', id: draft.id });
 }
 
-/** Starts a response to the current version of a built-in form, by id. */
+/** Starts a response to the latest version of a form, by id, unless the form no longer takes new ones. */
 export async function startResponseById(formId: string, context: DraftContext): Promise<void> {
-  const form = findForm(formId);
+  if ((await formState(formId)) !== 'open') return;
+  const form = await loadForm(formId);
   if (form) await startResponse(form, context);
 }

@@ -30,11 +30,31 @@ export function useFormLanguage(): FormLanguage | undefined {
   return shown.current;
 }
 
-/** A built-in form (its current version, or `version`) in the language in use; null when there is none. */
+/**
+ * A form (its latest version, or `version`) in the language in use; undefined while it loads,
+ * null when the device has no such form.
+ */
 export function useForm(formId: string | undefined, version?: number): Form | null | undefined {
   const language = useFormLanguage();
+  const [loaded, setLoaded] = useState<{ key: string; form: Form | null } | undefined>();
+  const key = `${formId}@${version}`;
+  // Built-in forms are at hand; a published one is read from the device's stored definitions.
+  const known = formId === undefined ? undefined : version !== undefined ? findForm(formId, version) : undefined;
+  useEffect(() => {
+    if (formId === undefined || known) return;
+    let live = true;
+    void import('../storage/catalog')
+      .then((m) => m.loadForm(formId, version))
+      .then(
+        (form) => live && setLoaded({ key, form: form ?? null }),
+        () => live && setLoaded({ key, form: null }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [key, known]);
   if (formId === undefined) return null;
-  const form = findForm(formId, version);
-  if (!form) return null;
+  const form = known ?? (loaded?.key === key ? loaded.form : undefined);
+  if (!form) return form;
   return language && language.translate(form);
 }

@@ -155,7 +155,7 @@ describe('submissions, CSV and results across versions', () => {
     const answer = await postSubmissions(server, { submissions: [v1, v2, v1WithV2Question, v3] });
     const results = (answer.json as { results: { status: string; errors?: { path?: string; message: string }[] }[] }).results;
     expect(results.map((r) => r.status)).toEqual(['stored', 'stored', 'rejected', 'rejected']);
-    expect(results[3]!.errors).toEqual([{ path: 'formVersion', message: 'Version 3 of form "ver-side" is not known here.' }]);
+    expect(results[3]!.errors).toEqual([{ path: 'formVersion', message: 'Form "ver-side" has no version 3 known here.' }]);
 
     const csv = await get(server, '/api/v1/forms/ver-side/submissions.csv', server.coordinatorToken);
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));

@@ -25,6 +25,7 @@ export function ChoiceChart({ question, result, sexes, locale }: { question: Que
       <p class="result-note">
         {tn(answered, '{n} answered', '{n} answered')}
         {many}
+        {result.covers !== undefined && ` ${tn(result.covers, 'Only {n} response comes from a version of the form that asks this question.', 'Only {n} responses come from a version of the form that asks this question.')}`}
       </p>
       <BarChart
         title={title}
