@@ -25,6 +25,9 @@ export const BUDGETS = {
   drain10k: { label: 'Draining 10,000 queued to the local server', unit: 'ratio', max: 2, baseline: 'plain fetch POSTs of the same batches + one bulkPut' },
   serverIngest: { label: 'Server ingest, submissions/s, batches of 200', unit: '%', min: 70, baseline: 'bare node:http + better-sqlite3 inserts' },
   csvStreamPeakMB: { label: 'Server peak RSS streaming a 100,000-row CSV', unit: 'MB', max: 200 },
+  catalogUnchangedMs: { label: 'Catalog refresh, 50 forms × 5 versions, unchanged (304)', unit: 'ms', max: 100 },
+  catalogChangedMs: { label: 'Catalog refresh, 50 forms × 5 versions, one new version stored', unit: 'ms', max: 500 },
+  openLargeFormMs: { label: 'Opening a 500-question form, to its last question on screen', unit: 'ms', max: 1000 },
 } as const satisfies Record<string, Budget>;
 
 export type FigureId = keyof typeof BUDGETS;

@@ -10,6 +10,7 @@ import { buildApp } from '../tests/helpers/build-app';
 import { launchChromium } from '../tests/helpers/chromium';
 import { BUDGETS, type Budget, type FigureId } from './budgets';
 import { deviceCsvTenThousand, drainTenThousand, keystrokeToDisk, offlineSecondVisit, tenThousandScreens } from './figures/browser';
+import { catalogRefresh, openLargeForm } from './figures/forms';
 import { csvStreamPeakMB, ingestRun } from './figures/server';
 import { firstVisit } from './lib/first-visit';
 import { median, sample } from './lib/stats';
@@ -26,6 +27,8 @@ interface Row {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** `BENCH_ONLY=forms` measures only the figures of forms as published data. */
+const ONLY = process.env.BENCH_ONLY;
 const rows: Row[] = [];
 
 function record(id: FigureId, samples: number[], baseline?: { value: number; measured: string }): void {
@@ -61,11 +64,19 @@ async function main(): Promise<void> {
   let servers = 0;
   const serve = async () => {
     const s = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(root, `data-${servers++}`), distDir });
-    return { url: s.url, deviceToken: s.tokens.device, close: s.close };
+    return { url: s.url, deviceToken: s.tokens.device, coordinatorToken: s.tokens.coordinator, close: s.close };
   };
   const browser = await launchChromium();
   try {
     console.log(`Measuring (median of ${RUNS} runs unless noted)…`);
+    const formsFigures = async () => {
+      const catalog = await catalogRefresh(browser, serve, RUNS);
+      record('catalogUnchangedMs', catalog.unchanged);
+      record('catalogChangedMs', catalog.changed);
+      console.log(`       (the catalog answer itself: ${catalog.catalogKB.toFixed(0)} KB uncompressed when changed, an empty 304 when not)`);
+      record('openLargeFormMs', await openLargeForm(browser, serve, RUNS));
+    };
+    if (ONLY === 'forms') return await formsFigures();
     const site = await serve();
     try {
       const visits = await sample(3, () => firstVisit(browser, site.url).then((v) => v.gzipBytes / 1024));
@@ -93,6 +104,7 @@ async function main(): Promise<void> {
     } finally {
       await csvSite.close();
     }
+    await formsFigures();
     const drains = [];
     for (let i = 0; i < 3; i++) drains.push(await drainTenThousand(browser, serve));
     const drainApp = median(drains.map((d) => d.app));
@@ -101,6 +113,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
+  if (ONLY === 'forms') return;
   const ingests = [];
   for (let i = 0; i < 3; i++) ingests.push(await ingestRun());
   const fb = median(ingests.map((r) => r.fieldbook));

@@ -40,6 +40,8 @@ async function refresh(endpoint: string): Promise<CatalogRefresh> {
 
 /** Refreshes the catalog from `endpoint`, joining a refresh already running; offline or a server error changes nothing. */
 export function refreshCatalog(endpoint: string): Promise<CatalogRefresh> {
+  // Known to be offline: no request at all (the `online` event brings the next try).
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return Promise.resolve({ changed: false });
   running ??= refresh(endpoint)
     .catch(() => ({ changed: false }) as const)
     .finally(() => (running = undefined));
