@@ -71,7 +71,12 @@ export function numberToText(n: number): string {
 
 function scalarEquals(a: string | number | boolean, b: string | number | boolean): boolean {
   if (typeof a === 'boolean' || typeof b === 'boolean') return toBoolean(a) === toBoolean(b);
-  if (typeof a === 'number' || typeof b === 'number') return Math.abs(toNumber(a) - toNumber(b)) < NUMBER_EPSILON;
+  if (typeof a === 'number' || typeof b === 'number') {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    // x === y first: Infinity = Infinity, though their difference is NaN.
+    return x === y || Math.abs(x - y) < NUMBER_EPSILON;
+  }
   return a === b;
 }
 
