@@ -92,7 +92,8 @@ function characterCount(s: string): number {
 /** XPath's round (halves towards +∞), to `places` decimals counted in decimal, not binary (round(1.005, 2) = 1.01). */
 export function roundTo(n: number, places: number): number {
   if (!Number.isFinite(n)) return n;
-  const p = Math.trunc(places);
+  // JavaRosa reads the places as a Java int, so NaN places are 0.
+  const p = Math.trunc(places) || 0;
   if (!(Math.abs(p) <= 30)) return NaN;
   return shift(Math.round(shift(n, p)), -p);
 }
@@ -107,13 +108,14 @@ function shift(n: number, k: number): number {
 /** JavaRosa's substr(): 0-based start, exclusive end, negatives counted from the end. */
 function substr(s: string, start: number, end: number | undefined): string {
   const len = s.length;
-  let a = Math.trunc(start);
-  let b = end === undefined ? len : Math.trunc(end);
+  // Java ints, as JavaRosa reads them: NaN is 0.
+  let a = Math.trunc(start) || 0;
+  let b = end === undefined ? len : Math.trunc(end) || 0;
   if (a < 0) a += len;
   if (b < 0) b += len;
   a = Math.min(Math.max(0, a), len);
   b = Math.min(Math.max(0, b), len);
-  return Number.isNaN(a) || Number.isNaN(b) || a > b ? '' : s.slice(a, b);
+  return a > b ? '' : s.slice(a, b);
 }
 
 /** The question a jr:choice-name() second argument names: '${q}', 'q', or a path ending in /q. */
@@ -215,7 +217,7 @@ export const CORE_FUNCTIONS: Record<string, Spec> = {
   regex: fixed(2, 2, (a, c, ev) => fullMatch(text(a, 0, c, ev), text(a, 1, c, ev))),
   selected: fixed(2, 2, (a, c, ev) => isSelected(text(a, 0, c, ev), text(a, 1, c, ev))),
   'count-selected': fixed(1, 1, (a, c, ev) => countSelected(text(a, 0, c, ev))),
-  'selected-at': fixed(2, 2, (a, c, ev) => selectedAt(text(a, 0, c, ev), Math.trunc(num(a, 1, c, ev)))),
+  'selected-at': fixed(2, 2, (a, c, ev) => selectedAt(text(a, 0, c, ev), Math.trunc(num(a, 1, c, ev)) || 0)),
   'jr:choice-name': fixed(2, 2, (a, c, ev) => {
     const question = choiceNameTarget(text(a, 1, c, ev));
     const choice = text(a, 0, c, ev).trim();
