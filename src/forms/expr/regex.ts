@@ -30,7 +30,9 @@ export function regexProblem(pattern: string): string | undefined {
     new RegExp(pattern);
     return undefined;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    // V8 repeats the pattern ("Invalid regular expression: /[0-9/: Unterminated …"); keep the reason.
+    const message = e instanceof Error ? e.message : String(e);
+    return message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
   }
 }
 
