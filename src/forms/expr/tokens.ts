@@ -62,6 +62,7 @@ export function tokenize(source: string): TokenResult {
       if (close < 0) return error('`${` has no closing `}`', start, source.length);
       const name = source.slice(i + 2, close).trim();
       if (name === '') return error('empty reference `${}`: put a question name inside', start, close + 1);
+      if (name.includes('#')) return error(`\`\${${name}}\`: references to last-saved values are not supported`, start, close + 1);
       if (!QUESTION_NAME.test(name)) return error(`\`${name}\` is not a valid question name`, start, close + 1);
       push('ref', name, start, close + 1);
       i = close + 1;

@@ -95,6 +95,7 @@ describe('errors, with their positions', () => {
     ['${}', 'empty reference `${}`: put a question name inside', 0, 3],
     ['${1abc}', '`1abc` is not a valid question name', 0, 7],
     ['${a b}', '`a b` is not a valid question name', 0, 6],
+    ['${q#last-saved}', '`${q#last-saved}`: references to last-saved values are not supported', 0, 15],
     ['$age > 3', '`$` must start a reference: write ${age} to refer to a question', 0, 4],
     ["'abc", "text starting with ' has no closing '", 0, 4],
     ['concat("a, 1)', 'text starting with " has no closing "', 7, 13],
