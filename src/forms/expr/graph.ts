@@ -55,7 +55,7 @@ export interface FormExpressions {
 
 /** What compileForm needs beyond the nodes. */
 export interface CompileOptions {
-  /** The choice columns a question's choice_filter may name (bare names are unchecked without it). */
+  /** The choice columns (`name` included) a question's choice_filter may name; without it bare names are not checked. */
   readonly choiceColumns?: (question: string) => ReadonlySet<string> | undefined;
 }
 

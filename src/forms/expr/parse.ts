@@ -8,6 +8,8 @@ export type ParseResult = { readonly ok: true; readonly expr: Expr } | { readonl
 
 /** Deeper nesting than this is a mistake, and would only exhaust the stack. */
 const MAX_DEPTH = 100;
+/** A tree deeper than this (a sum of 1,000 terms is one level per term) could exhaust the evaluator's stack. */
+const MAX_TREE_DEPTH = 1000;
 
 /** Levels of binary operators, loosest first; all left-associative (XPath 1.0, 3.4 to 3.5). */
 const LEVELS: readonly (readonly BinaryOp[])[] = [['or'], ['and'], ['=', '!='], ['<', '<=', '>', '>='], ['+', '-'], ['*', 'div', 'mod']];
@@ -189,9 +191,24 @@ export function parseExpression(source: string): ParseResult {
   const parser = new Parser(tokens.tokens);
   try {
     const expr = parser.whole();
+    const deepest = nodeDeeperThan(expr, MAX_TREE_DEPTH);
+    if (deepest) parser.problems.push({ message: `the expression is too long: more than ${MAX_TREE_DEPTH} operations in a row`, start: deepest.start, end: deepest.end, severity: 'error' });
     return parser.problems.length > 0 ? { ok: false, problems: parser.problems } : { ok: true, expr };
   } catch (e) {
     if (e instanceof SyntaxProblem) return { ok: false, problems: [...parser.problems, e.problem] };
     throw e;
   }
+}
+
+/** The first node found below `limit` levels, walked without recursion; undefined when the tree is shallower. */
+function nodeDeeperThan(root: Expr, limit: number): Expr | undefined {
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return node;
+    if (node.kind === 'binary') stack.push([node.right, depth + 1], [node.left, depth + 1]);
+    else if (node.kind === 'negate') stack.push([node.operand, depth + 1]);
+    else if (node.kind === 'call') for (const a of node.args) stack.push([a, depth + 1]);
+  }
+  return undefined;
 }

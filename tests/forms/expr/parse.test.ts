@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { describeProblem, type Expr } from '../../../src/forms/expr/ast';
 import { walk } from '../../../src/forms/expr/analyze';
 import { parseExpression } from '../../../src/forms/expr/parse';
-import { parsed, sexpr } from './context';
+import { evaluate } from '../../../src/forms/expr/evaluate';
+import { contextOf, parsed, sexpr } from './context';
 
 describe('precedence and associativity (XPath 1.0)', () => {
   it.each([
@@ -152,6 +153,14 @@ describe('errors, with their positions', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems[0]?.message).toBe('the expression is nested too deeply');
+  });
+
+  it('evaluates a sum of 1,000 answers, and refuses a longer one rather than overflow the stack later', () => {
+    const sum = (n: number): string => Array.from({ length: n }, (_, i) => `\${q${i}}`).join(' + ');
+    const ok = parseExpression(sum(1000));
+    expect(ok.ok && evaluate(ok.expr, contextOf({}, { value: () => '1' }))).toBe(1000);
+    const tooLong = parseExpression(sum(1002));
+    expect(tooLong.ok ? [] : tooLong.problems.map((p) => p.message)).toEqual(['the expression is too long: more than 1000 operations in a row']);
   });
 
   it('describes a problem with its 1-based column', () => {
