@@ -117,3 +117,10 @@ export function selectedItems(value: Value): string[] {
   const text = toText(value).trim();
   return text === '' ? [] : text.split(/\s+/);
 }
+
+/** A stored answer as an expression reads it: unanswered is '', a multi's choice list is space-separated. */
+export function answerValue(answer: string | number | boolean | readonly string[] | null | undefined): Value {
+  if (answer === undefined || answer === null) return '';
+  if (typeof answer === 'object') return answer.join(' ');
+  return answer;
+}

@@ -3,7 +3,7 @@
 export { describeProblem, isNodeSet, nodeSet, type BinaryOp, type Expr, type ExprProblem, type NodeSet, type Span, type Value } from './ast';
 export { analyze, checkExpression, walk, type Analysis, type CheckOptions } from './analyze';
 export type { EvalContext } from './context';
-export { equals, toBoolean, toNumber, toText } from './convert';
+export { answerValue, equals, toBoolean, toNumber, toText } from './convert';
 export { evaluate, evaluateBoolean } from './evaluate';
 export { arityText, FUNCTIONS, type FunctionSpec } from './functions';
 export { toDateText } from './functions-date';

@@ -1,7 +1,7 @@
 // Operators and conversions from tables: XPath 1.0 as JavaRosa (ODK Collect) evaluates it.
 import { describe, expect, it } from 'vitest';
 import { nodeSet, type Value } from '../../../src/forms/expr/ast';
-import { numberToText, stringToNumber, toBoolean, toNumber, toText } from '../../../src/forms/expr/convert';
+import { answerValue, numberToText, stringToNumber, toBoolean, toNumber, toText } from '../../../src/forms/expr/convert';
 import { evaluate, evaluateBoolean } from '../../../src/forms/expr/evaluate';
 import { contextOf, parsed, run } from './context';
 
@@ -225,5 +225,23 @@ describe('conversions', () => {
     expect(toNumber(false)).toBe(0);
     expect(toNumber(nodeSet(['4', '5']))).toBe(4);
     expect(numberToText(123456789.125)).toBe('123456789.125');
+  });
+});
+
+describe('answerValue', () => {
+  it.each<[Parameters<typeof answerValue>[0], Value]>([
+    [undefined, ''],
+    [null, ''],
+    ['yes', 'yes'],
+    [3, 3],
+    [['water', 'food'], 'water food'],
+    [[], ''],
+  ])('%j reads as %j', (answer, value) => {
+    expect(answerValue(answer)).toEqual(value);
+  });
+
+  it('lets a multi answer feed selected() and count-selected()', () => {
+    const ctx = contextOf({ langs: answerValue(['en', 'fr']) });
+    expect(evaluate(parsed("selected(${langs}, 'fr') and count-selected(${langs}) = 2"), ctx)).toBe(true);
   });
 });
