@@ -30,11 +30,20 @@ export class ServerRequestError extends Error {
   }
 }
 
-function formUrl(endpoint: string, formId: string, rest: string): string {
-  return `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/forms/${encodeURIComponent(formId)}/${rest}`;
+/** The address of an API path (`/forms/x`) on the server at `endpoint`. */
+export function apiUrl(endpoint: string, path: string): string {
+  return `${endpoint.replace(/\/+$/, '')}${API_PREFIX}${path}`;
 }
 
-async function request(url: string, init: RequestInit = {}): Promise<Response> {
+function formUrl(endpoint: string, formId: string, rest: string): string {
+  return apiUrl(endpoint, `/forms/${encodeURIComponent(formId)}/${rest}`);
+}
+
+/**
+ * A request with the coordinator token. Failures become a ServerRequestError with a sentence,
+ * except the statuses in `answered`, whose bodies the caller reads (a refused publication).
+ */
+export async function coordinatorRequest(url: string, init: RequestInit = {}, answered: readonly number[] = []): Promise<Response> {
   if (!sessionToken) throw new ServerRequestError(undefined, t('Enter the coordinator token first.'));
   let response: Response;
   try {
@@ -42,7 +51,7 @@ async function request(url: string, init: RequestInit = {}): Promise<Response> {
   } catch {
     throw new ServerRequestError(undefined, t('The server cannot be reached from here. Check the network and try again.'));
   }
-  if (response.ok) return response;
+  if (response.ok || answered.includes(response.status)) return response;
   if (response.status === 401 || response.status === 403) {
     throw new ServerRequestError(response.status, t('The server does not accept this coordinator token. Check it and enter it again.'));
   }
@@ -53,7 +62,7 @@ async function request(url: string, init: RequestInit = {}): Promise<Response> {
 
 /** GET /api/v1/forms/{formId}/results, checked against the results schema. */
 export async function fetchServerResults(endpoint: string, formId: string): Promise<FormResults> {
-  const response = await request(formUrl(endpoint, formId, 'results'));
+  const response = await coordinatorRequest(formUrl(endpoint, formId, 'results'));
   const parsed = FormResultsSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new ServerRequestError(response.status, t('The server sent results this app cannot read. Is the server up to date?'));
   return parsed.data;
@@ -62,14 +71,14 @@ export async function fetchServerResults(endpoint: string, formId: string): Prom
 /** GET /api/v1/forms/{formId}/submissions.csv as a Blob: codes, or labels in one language. */
 export async function fetchServerCsv(endpoint: string, formId: string, choice: { labels: boolean; locale: Locale }): Promise<Blob> {
   const query = choice.labels ? `?labels=1&lang=${choice.locale}` : '';
-  const response = await request(formUrl(endpoint, formId, `submissions.csv${query}`));
+  const response = await coordinatorRequest(formUrl(endpoint, formId, `submissions.csv${query}`));
   return response.blob();
 }
 
 /** POST /api/v1/bundles: a device's bundle file straight into the server, one result per submission. */
 export async function uploadBundle(endpoint: string, file: Blob): Promise<SubmitResponse> {
-  const url = `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/bundles`;
-  const response = await request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file });
+  const url = apiUrl(endpoint, '/bundles');
+  const response = await coordinatorRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file });
   const parsed = SubmitResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new ServerRequestError(response.status, t('The server sent an answer this app cannot read. Is the server up to date?'));
   return parsed.data;

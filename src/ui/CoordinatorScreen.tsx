@@ -1,17 +1,15 @@
 import { useState } from 'preact/hooks';
-import { FORMS } from '../forms';
-import { textIn } from '../forms/texts';
 import { t, useLocale } from '../i18n';
 import { forgetCoordinatorToken, hasCoordinatorToken, setCoordinatorToken } from '../results/remote';
 import { BundleUpload } from './coordinator/BundleUpload';
+import { FormsAdmin } from './coordinator/FormsAdmin';
 import { ServerResults } from './coordinator/ServerResults';
+import { summaryTitle, useServerCatalog, useServerForm } from './coordinator/use-server-catalog';
 import { routeHash } from './router';
-import { useForm, useFormLanguage } from './use-form-language';
+import { useFormLanguage } from './use-form-language';
 
 /** Headquarters' view of the server: every device's responses as charts and CSV, with the coordinator token. */
 export function CoordinatorScreen({ formId }: { formId?: string }) {
-  const locale = useLocale();
-  const language = useFormLanguage();
   const [signedIn, setSignedIn] = useState(hasCoordinatorToken);
   const [notice, setNotice] = useState<string | undefined>();
   const signOut = (reason?: string) => {
@@ -19,7 +17,6 @@ export function CoordinatorScreen({ formId }: { formId?: string }) {
     setSignedIn(false);
     setNotice(reason);
   };
-  const form = useForm(formId);
   return (
     <div class="coordinator">
       <h1>{t('Coordinator view')}</h1>
@@ -33,30 +30,49 @@ export function CoordinatorScreen({ formId }: { formId?: string }) {
           }}
         />
       ) : (
-        <>
-          <p>
-            {t('Results and exports of everything the server holds, from all devices.')}{' '}
-            <button type="button" onClick={() => signOut(t('The coordinator token was forgotten.'))}>
-              {t('Forget the token')}
-            </button>
-          </p>
-          <nav aria-label={t('Forms on the server')}>
-            <ul class="form-picker">
-              {FORMS.map((f) => (
-                <li key={f.id}>
-                  <a href={routeHash({ screen: 'coordinator', formId: f.id })} aria-current={f.id === formId ? 'page' : undefined}>
-                    {textIn((language?.translate(f) ?? f).title, locale)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {formId !== undefined && form === null && <p role="alert">{t('There is no form called “{formId}”.', { formId })}</p>}
-          {form ? <ServerResults key={form.id} form={form} locale={locale} onRefused={signOut} /> : <p>{t('Choose a form to see its results.')}</p>}
-          <BundleUpload onRefused={signOut} />
-        </>
+        <SignedIn formId={formId} onSignOut={signOut} />
       )}
     </div>
+  );
+}
+
+/** The signed-in view: the server's forms to pick from, the picked one's results, the Forms section, bundles. */
+function SignedIn({ formId, onSignOut }: { formId: string | undefined; onSignOut: (reason?: string) => void }) {
+  const locale = useLocale();
+  const language = useFormLanguage();
+  const catalog = useServerCatalog(onSignOut);
+  const form = useServerForm(formId, catalog.forms, language, onSignOut);
+  return (
+    <>
+      <p>
+        {t('Results and exports of everything the server holds, from all devices.')}{' '}
+        <button type="button" onClick={() => onSignOut(t('The coordinator token was forgotten.'))}>
+          {t('Forget the token')}
+        </button>
+      </p>
+      <nav aria-label={t('Forms on the server')}>
+        <ul class="form-picker">
+          {catalog.forms?.map((f) => (
+            <li key={f.id}>
+              <a href={routeHash({ screen: 'coordinator', formId: f.id })} aria-current={f.id === formId ? 'page' : undefined}>
+                {summaryTitle(f, locale, language)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {formId !== undefined && form === null && <p role="alert">{t('There is no form called “{formId}”.', { formId })}</p>}
+      {form && 'failure' in form && <p role="alert">{form.failure}</p>}
+      {form && 'sections' in form ? (
+        <ServerResults key={`${form.id}@${form.version}`} form={form} locale={locale} onRefused={onSignOut} />
+      ) : formId === undefined ? (
+        <p>{t('Choose a form to see its results.')}</p>
+      ) : form === undefined ? (
+        <p role="status">{t('Asking the server…')}</p>
+      ) : null}
+      <FormsAdmin catalog={catalog} locale={locale} language={language} onRefused={onSignOut} />
+      <BundleUpload onRefused={onSignOut} />
+    </>
   );
 }
 
