@@ -4,6 +4,7 @@
 import { expect, it } from 'vitest';
 import { findForm } from '../../src/forms';
 import type { Form } from '../../src/forms/schema';
+import { axeViolations } from '../helpers/axe';
 import { describeInBrowser, type Page, useAppInBrowser } from '../helpers/browser';
 
 const workshop = findForm('workshop-feedback') as Form;
@@ -24,7 +25,8 @@ describeInBrowser('publishing a form from the coordinator screen', () => {
   const app = useAppInBrowser();
 
   it('previews the file, publishes it as version 2, and lists the server’s refusal of the next one row by row', async () => {
-    const page = await (await app.browser.newContext()).newPage();
+    // Only so that axe can be injected: the app's CSP forbids inline scripts.
+    const page = await (await app.browser.newContext({ bypassCSP: true })).newPage();
     await page.goto(app.server.url);
     await page.getByRole('link', { name: 'Coordinator' }).click();
     await page.getByLabel('Coordinator token').fill(app.server.tokens.coordinator);
@@ -36,6 +38,7 @@ describeInBrowser('publishing a form from the coordinator screen', () => {
     // The app's own renderer shows the new question before anything is sent.
     const preview = page.getByRole('region', { name: 'Preview of Workshop feedback' });
     await preview.getByRole('group', { name: /The venue suited the workshop/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Published version 2 of Workshop feedback.').waitFor();
     await expect.poll(async () => (await rowsOf(page, 'Versions of Workshop feedback')).map((r) => r[0])).toEqual(['2', '1']);
@@ -50,6 +53,7 @@ describeInBrowser('publishing a form from the coordinator screen', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByRole('table', { name: 'Problems the server found in workshop-v3.json' }).waitFor();
     const problems = await rowsOf(page, 'Problems the server found in workshop-v3.json');
+    expect(await axeViolations(page)).toEqual([]);
     const last = workshop.sections[0]!.questions.length;
     expect(problems).toEqual([['', '', `sections[0].questions[${last}].type`, expect.stringContaining('"venue_rating" was "likert" in version 2')]]);
     expect((await rowsOf(page, 'Versions of Workshop feedback')).map((r) => r[0])).toEqual(['2', '1']);
