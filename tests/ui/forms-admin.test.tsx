@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findForm } from '../../src/forms';
 import type { Form, FormState } from '../../src/forms/schema';
-import { formatDate } from '../../src/i18n';
+import { formatDate, setLocale } from '../../src/i18n';
 import { forgetCoordinatorToken, setCoordinatorToken } from '../../src/results/remote';
 import { MAX_DEFINITION_BYTES, type FormSummary, type Published, type Refused } from '../../src/sync/forms-api';
 import { CoordinatorScreen } from '../../src/ui/CoordinatorScreen';
@@ -95,7 +95,8 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(server.fetch));
   setCoordinatorToken(TOKEN);
 });
-afterEach(() => {
+afterEach(async () => {
+  await setLocale('en');
   forgetCoordinatorToken();
   vi.unstubAllGlobals();
   vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Unit tests have no network')));
@@ -141,6 +142,18 @@ describe('the Forms section', () => {
     expect(within(careerEntry).getByText(/State: Closing/)).toBeTruthy();
     expect(rowsOf(within(careerEntry).getByRole('table'))).toEqual([['1', expect.stringMatching(/Jun.*2026/), '0']]);
     expect(server.callsTo('GET', '/api/v1/catalog')[0]?.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('names forms in the language in use: a built-in one from the app’s words, even at a version this device lacks', async () => {
+    server.forms[0]!.versions.push({ version: 2, publishedAt: '2026-09-14T16:05:00.000Z', publishedBy: 'coordinator', responses: 0 });
+    await setLocale('fr');
+    render(<CoordinatorScreen />);
+    // French puts a no-break space inside « ».
+    await screen.findByRole('table', { name: 'Versions de «\u00a0Évaluation de l’atelier\u00a0»' });
+    expect(screen.getByRole('heading', { level: 3, name: 'Évaluation de l’atelier' })).toBeTruthy();
+    // A published form speaks its own languages.
+    expect(screen.getByRole('heading', { level: 3, name: 'Enquête sur l’évolution de carrière' })).toBeTruthy();
+    expect(screen.getByLabelText('État de «\u00a0Évaluation de l’atelier\u00a0»', { normalizer: (text) => text })).toBeTruthy();
   });
 
   it('picks its forms from the server, and fetches the definition of one this device does not hold', async () => {

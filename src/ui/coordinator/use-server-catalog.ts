@@ -19,10 +19,14 @@ export const messageOf = (e: unknown): string => (e instanceof Error ? e.message
 /** The highest version a form has published. */
 export const latestVersionOf = (summary: FormSummary): number => Math.max(0, ...summary.versions.map((v) => v.version));
 
-/** A form's title in the language in use: a built-in form's from the app's packs, a published one's from its own texts. */
+/**
+ * A form's title in the language in use: a published form's from its own texts, or, while it
+ * keeps a built-in form's English title (a new version of a built-in form), from the app's packs.
+ */
 export function summaryTitle(summary: FormSummary, locale: Locale, language: FormLanguage | undefined): string {
-  const known = findForm(summary.id, latestVersionOf(summary));
-  return textIn(known && language ? language.translate(known).title : summary.title, locale);
+  const known = findForm(summary.id);
+  const sameTitle = known !== undefined && JSON.stringify(known.title) === JSON.stringify(summary.title);
+  return textIn(sameTitle && language ? language.translate(known).title : summary.title, locale);
 }
 
 /** The server's summary of every form; `refresh` asks again (after a publication or a state change). */
