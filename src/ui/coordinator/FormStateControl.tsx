@@ -67,7 +67,7 @@ export function FormStateControl({ formId, title, state, onChanged, onRefused }:
   };
   const selectId = `form-state-${formId}`;
   return (
-    <div class="form-state" aria-busy={busy}>
+    <div class="form-state-control" aria-busy={busy}>
       <form
         class="select-field"
         onSubmit={(e) => {
