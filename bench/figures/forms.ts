@@ -5,6 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { HOME_READY } from '../lib/first-visit';
 import { sample } from '../lib/stats';
 
+/** tsx keeps function names with a `__name` helper that page.evaluate's functions do not carry into the page. */
+const KEEP_NAMES_SHIM = 'globalThis.__name = (f) => f';
+
 type Serve = () => Promise<{ url: string; deviceToken: string; coordinatorToken: string; close: () => Promise<void> }>;
 
 const SEX = { id: 'sex', type: 'single', label: 'Sex', options: ['female', 'male', 'other', 'prefer_not_to_say'].map((id) => ({ id, label: id })) };
@@ -89,6 +92,7 @@ function refreshMs(page: Page, until: { status: 304 } | { formId: string; versio
 export async function catalogRefresh(browser: Browser, serve: Serve, runs: number): Promise<{ unchanged: number[]; changed: number[]; catalogKB: number }> {
   const site = await serve();
   const context = await browser.newContext();
+  await context.addInitScript(KEEP_NAMES_SHIM);
   try {
     for (let f = 0; f < 50; f++) for (let v = 1; v <= 5; v++) await publish(site.url, site.coordinatorToken, benchForm(`bench-${f}`, 20, v));
     const catalogKB = (await (await fetch(`${site.url}/api/v1/forms`)).arrayBuffer()).byteLength / 1024;
@@ -114,6 +118,7 @@ export async function catalogRefresh(browser: Browser, serve: Serve, runs: numbe
 export async function openLargeForm(browser: Browser, serve: Serve, runs: number): Promise<number[]> {
   const site = await serve();
   const context = await browser.newContext();
+  await context.addInitScript(KEEP_NAMES_SHIM);
   try {
     await publish(site.url, site.coordinatorToken, benchForm('bench-large', 500));
     const page = await context.newPage();
