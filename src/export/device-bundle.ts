@@ -2,6 +2,7 @@
 // reading another device's file into this one's outbox. Everything in a file is checked
 // before anything is written, so a refused file changes nothing.
 import { checkAgainstForm } from '../forms/check';
+import { loadForm } from '../storage/catalog';
 import type { Submission } from '../forms/submission';
 import { t } from '../i18n';
 import { importSubmissions } from '../storage/import';
@@ -65,6 +66,14 @@ const tooLarge = () => t('This file is larger than a bundle can be ({size} MB): 
 export async function importBundleText(text: string): Promise<ImportOutcome> {
   const read = await readBundleText(text);
   if (!read.ok) return { ok: false, message: describeRefusal(read) };
+  // Published versions this device keeps are read from storage before the checks, which look them up synchronously.
+  const named = new Map<string, [string, number]>();
+  for (const s of read.bundle.submissions) {
+    const { formId, formVersion } = (typeof s === 'object' && s !== null ? s : {}) as { formId?: unknown; formVersion?: unknown };
+    if (typeof formId === 'string' && Number.isSafeInteger(formVersion)) named.set(`${formId}@${formVersion}`, [formId, formVersion as number]);
+  }
+  // A version this device does not hold is refused below with its reason, like any other.
+  await Promise.all([...named.values()].map(([formId, version]) => loadForm(formId, version).catch(() => undefined)));
   const submissions: Submission[] = [];
   for (const [i, input] of read.bundle.submissions.entries()) {
     const checked = checkAgainstForm(input);
