@@ -3,12 +3,11 @@
 // the old ones arrive as version 1 and a new response is version 2 with the new question.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/store/sqlite';
 import { findForm } from '../../src/forms';
 import type { Form } from '../../src/forms/schema';
-import { startAppServer } from '../helpers/app-server';
-import { describeInBrowser, launchChromium, storedSubmissions, type Browser, type BrowserContext, type Page } from '../helpers/browser';
+import { describeInBrowser, storedSubmissions, useAppInBrowser, type BrowserContext, type Page } from '../helpers/browser';
 import { defineOpenAppDb, type WithAppDb } from '../helpers/device-data';
 import { waitUntilControlled } from '../helpers/pwa';
 import { compareIds } from '../helpers/server-ids';
@@ -50,20 +49,12 @@ async function deviceLatest(page: Page, formId: string): Promise<number | undefi
 }
 
 describeInBrowser('a new form version while a device is offline', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startAppServer>>;
+  const app = useAppInBrowser();
   let context: BrowserContext;
   let page: Page;
-
   beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchChromium();
-    context = await browser.newContext();
+    context = await app.browser.newContext();
     page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   const heading = () => page.getByRole('heading', { level: 1 }).textContent();
@@ -75,6 +66,7 @@ describeInBrowser('a new form version while a device is offline', () => {
   }
 
   it('keeps the draft and the queued response on version 1 and starts new ones on version 2', async () => {
+    const server = app.server;
     await page.goto(`${server.url}/#enroll=${server.tokens.device}`);
     await waitUntilControlled(page);
     await expect.poll(() => page.locator('.sync-status [role=status]').textContent(), { timeout: 15_000 }).toMatch(/^All sent|Nothing to send|sent/i);
