@@ -74,6 +74,8 @@ export const FormSchema = z.strictObject({
   version: z.int().check(z.positive()),
   title: TextSchema,
   sections: z.array(SectionSchema).check(z.minLength(1)),
+  /** The respondent-sex question's id, when the author names it (XLSForm settings `sex_question`); see src/results/sex.ts. */
+  sexQuestion: z.optional(SnakeIdSchema),
 });
 export type Form = z.infer<typeof FormSchema>;
 
