@@ -1,8 +1,9 @@
 // Results by sex in one pass: an accumulator fed one submission at a time, so 10,000 responses
 // (or a server's whole table, streamed) are summed without holding them. Pure: no I/O.
 import { LIKERT_POINTS } from '../forms/answers';
-import { questionsOf, SEX_QUESTION_ID, type Form, type Question } from '../forms/schema';
+import { questionsOf, type Form, type Question } from '../forms/schema';
 import { SEX_KEYS, type FormResults, type QuestionResult } from './schema';
+import { findSexSplit, isSexSplit } from './sex';
 
 /** Question types drawn as answer distributions, and those summed. */
 export const CHOICE_TYPES: ReadonlySet<Question['type']> = new Set(['yesno', 'single', 'likert', 'multi']);
@@ -53,8 +54,6 @@ export function isYearQuestion(q: Question): boolean {
 }
 
 function planFor(q: Question): ChoicePlan | NumberPlan | undefined {
-  // The sex question is the split itself, shown as the response count by sex.
-  if (q.id === SEX_QUESTION_ID) return undefined;
   if (NUMBER_TYPES.has(q.type)) return isYearQuestion(q) ? undefined : { kind: 'number', covers: 0, q, sums: zeros(), answered: zeros() };
   if (!CHOICE_TYPES.has(q.type)) return undefined;
   const categories = categoriesOf(q);
@@ -80,22 +79,42 @@ function addChoice(plan: ChoicePlan, value: unknown, sex: number): void {
   plan.answered[sex]!++;
 }
 
+/** How one version's answers tell the sex series: its sex question, and each answer code's index in SEX_KEYS. */
+interface VersionSplit {
+  questionId: string;
+  index: ReadonlyMap<unknown, number>;
+}
+
+function versionSplit(form: Form): VersionSplit | undefined {
+  const found = findSexSplit(form);
+  if (!isSexSplit(found)) return undefined;
+  return { questionId: found.question.id, index: new Map([...found.codes].map(([option, code]) => [option, SEX_KEYS.indexOf(code)])) };
+}
+
 /**
  * A fresh accumulator laid out by `form`, then the questions only `older` versions had; answers
  * to questions none of them has are ignored. Across versions, questions are matched by id and
  * each counts the responses whose version asks it.
  */
 export function createAccumulator(form: Form, older: readonly Form[] = []): ResultsAccumulator {
+  const newestFirst = [form, ...[...older].sort((a, b) => b.version - a.version)];
   const seen = new Set(questionsOf(form).map((q) => q.id));
-  const olderOnly = [...older].sort((a, b) => b.version - a.version).flatMap((f) => questionsOf(f).filter((q) => !seen.has(q.id) && seen.add(q.id)));
-  const plans = [...questionsOf(form), ...olderOnly].flatMap((q) => planFor(q) ?? []);
+  const olderOnly = newestFirst.slice(1).flatMap((f) => questionsOf(f).filter((q) => !seen.has(q.id) && seen.add(q.id)));
+  // Each version is split by its own sex question and option words (they may differ between versions).
+  const splits = new Map(newestFirst.map((f) => [f.version, versionSplit(f)]));
+  const sexQuestion = newestFirst.map((f) => splits.get(f.version)?.questionId).find((id) => id !== undefined) ?? null;
+  // A sex question is the split itself, shown as the response count by sex, not as a chart.
+  const splitIds = new Set(newestFirst.flatMap((f) => splits.get(f.version)?.questionId ?? []));
+  const plans = [...questionsOf(form), ...olderOnly].flatMap((q) => (splitIds.has(q.id) ? [] : (planFor(q) ?? [])));
   const asked = older.length === 0 ? undefined : new Map([form, ...older].map((f) => [f.version, new Set(questionsOf(f).map((q) => q.id))]));
-  const sexIndex = new Map<unknown, number>(SEX_KEYS.slice(0, NOT_STATED).map((k, i) => [k, i]));
+  const current = splits.get(form.version);
   let total = 0;
   const bySex = zeros();
   return {
     add({ answers, formVersion }) {
-      const sex = sexIndex.get(answers[SEX_QUESTION_ID]) ?? NOT_STATED;
+      // A version not given (or not known here) is read as the current one, as before versions.
+      const split = formVersion === undefined || !splits.has(formVersion) ? current : splits.get(formVersion);
+      const sex = split ? (split.index.get(answers[split.questionId]) ?? NOT_STATED) : NOT_STATED;
       total++;
       bySex[sex]!++;
       const questions = asked?.get(formVersion ?? form.version);
@@ -117,7 +136,7 @@ export function createAccumulator(form: Form, older: readonly Form[] = []): Resu
           ? { kind: 'choice', questionId: p.q.id, categories: [...p.index.keys()], counts: p.counts.map((row) => [...row]), answered: [...p.answered], ...covers }
           : { kind: 'number', questionId: p.q.id, sums: [...p.sums], answered: [...p.answered], ...covers };
       });
-      return { formId: form.id, formVersion: form.version, total, bySex: [...bySex], questions };
+      return { formId: form.id, formVersion: form.version, total, bySex: [...bySex], sexQuestion, questions };
     },
   };
 }

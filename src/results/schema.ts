@@ -46,6 +46,12 @@ export const FormResultsSchema = z.object({
   formVersion: z.int(),
   total: Count,
   bySex: BySex,
+  /**
+   * The question responses were split by (the newest version's that has one, see sex.ts); null
+   * when no version has one, so every response is "not stated" and results are totals only.
+   * Absent from servers older than this field, which always split by `sex`.
+   */
+  sexQuestion: z.optional(z.nullable(z.string())),
   questions: z.array(QuestionResultSchema),
 });
 export type FormResults = z.infer<typeof FormResultsSchema>;
