@@ -3,7 +3,7 @@
 import { likertWord, yesNoWord } from '../forms/choice-words';
 import type { Locale, Question } from '../forms/schema';
 import { textIn } from '../forms/texts';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, t, tn } from '../i18n';
 import { SEX_KEYS, type SexKey } from './schema';
 
 /** A sex series' name, plural, as column heads and legend entries. */
@@ -48,6 +48,17 @@ export function formatSum(n: number): string {
 /** A share as a whole percentage ("42%", "42 %"), or an empty string when there is no base. */
 export function formatShare(part: number, whole: number): string {
   return whole > 0 ? formatNumber(Math.round((part / whole) * 100) / 100, { style: 'percent' }) : '';
+}
+
+/** A percent (0 to 100) as a whole percentage: "42%", "42 %". */
+export function formatPercent(percent: number): string {
+  return formatNumber(Math.round(percent) / 100, { style: 'percent' });
+}
+
+/** A gap in whole percentage points, signed: "+12 points", "−3 points", "0 points". */
+export function formatGap(points: number): string {
+  const whole = Math.round(points) || 0; // never "-0"
+  return tn(Math.abs(whole), '{gap} point', '{gap} points', { gap: formatNumber(whole, { signDisplay: 'exceptZero' }) });
 }
 
 /** Round steps for an axis from 0 to at least `max`: about five ticks at 1, 2 or 5 times a power of ten. */

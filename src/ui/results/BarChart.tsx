@@ -22,6 +22,14 @@ export interface BarChartProps {
   bases?: readonly number[];
   categoryAxisLabel: string;
   valueAxisLabel: string;
+  /** A fixed axis (e.g. 0 to 100 for percentages) instead of one fitted to the values. */
+  ticks?: readonly number[];
+  /** How ticks and bar ends write a value (counts by default). */
+  formatValue?: (value: number) => string;
+  /** A bar's hover text, instead of "series, answer: value (share)". */
+  barTitle?: (category: number, series: number) => string;
+  /** One short line under each category's label (e.g. the gap between women and men). */
+  categoryNotes?: readonly (string | undefined)[];
 }
 
 const WIDTH = 640;
@@ -49,10 +57,11 @@ function labelLines(label: string): string[] {
  * each bar's exact value on hover (its own <title>) and written at its end. Series differ by
  * pattern as well as colour, so the chart reads in greyscale and for colour-blind readers.
  */
-export function BarChart({ title, description, categories, series, values, bases, categoryAxisLabel, valueAxisLabel }: BarChartProps) {
+export function BarChart(props: BarChartProps) {
+  const { title, description, categories, series, values, bases, categoryAxisLabel, valueAxisLabel, formatValue = formatCount, barTitle, categoryNotes } = props;
   const id = useId();
   const max = Math.max(0, ...values.flat());
-  const ticks = axisTicks(max);
+  const ticks = props.ticks ?? axisTicks(max);
   const top = ticks[ticks.length - 1] ?? 1;
   const x = (v: number) => PLOT_LEFT + (v / top) * PLOT_WIDTH;
   const groupHeight = series.length * (BAR_HEIGHT + BAR_GAP) - BAR_GAP + GROUP_GAP;
@@ -69,7 +78,7 @@ export function BarChart({ title, description, categories, series, values, bases
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={TOP} y2={TOP + plotHeight} />
             <text class="tick" x={x(tick)} y={TOP + plotHeight + 16} text-anchor="middle">
-              {formatCount(tick)}
+              {formatValue(tick)}
             </text>
           </g>
         ))}
@@ -83,16 +92,23 @@ export function BarChart({ title, description, categories, series, values, bases
       {categories.map((category, c) => {
         const y0 = TOP + c * groupHeight + GROUP_GAP / 2;
         const lines = labelLines(category.label);
+        const note = categoryNotes?.[c];
         const middle = y0 + (groupHeight - GROUP_GAP) / 2;
+        const textLines = lines.length + (note ? 1 : 0);
         return (
           <g key={category.key} class="category">
-            <text class="category-label" x={LABEL_WIDTH + 10} y={middle - ((lines.length - 1) * 14) / 2 + 4} text-anchor="end">
+            <text class="category-label" x={LABEL_WIDTH + 10} y={middle - ((textLines - 1) * 14) / 2 + 4} text-anchor="end">
               <title>{category.label}</title>
               {lines.map((line, i) => (
                 <tspan key={i} x={LABEL_WIDTH + 10} dy={i === 0 ? 0 : 14}>
                   {line}
                 </tspan>
               ))}
+              {note && (
+                <tspan class="category-note" x={LABEL_WIDTH + 10} dy={14}>
+                  {note}
+                </tspan>
+              )}
             </text>
             {series.map((s, k) => {
               const value = values[c]?.[k] ?? 0;
@@ -102,13 +118,15 @@ export function BarChart({ title, description, categories, series, values, bases
                 <g key={s.key}>
                   <rect class="bar" x={PLOT_LEFT} y={y} width={Math.max(0, x(value) - PLOT_LEFT)} height={BAR_HEIGHT} fill={patternFill(id, s.key)}>
                     <title>
-                      {share
-                        ? t('{series}, {answer}: {count} ({share})', { series: s.label, answer: category.label, count: value, share })
-                        : t('{series}, {answer}: {count}', { series: s.label, answer: category.label, count: value })}
+                      {barTitle
+                        ? barTitle(c, k)
+                        : share
+                          ? t('{series}, {answer}: {count} ({share})', { series: s.label, answer: category.label, count: value, share })
+                          : t('{series}, {answer}: {count}', { series: s.label, answer: category.label, count: value })}
                     </title>
                   </rect>
                   <text class="bar-value" x={x(value) + 4} y={y + BAR_HEIGHT - 4}>
-                    {formatCount(value)}
+                    {formatValue(value)}
                   </text>
                 </g>
               );
