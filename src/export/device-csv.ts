@@ -5,6 +5,7 @@ import { formIn } from '../forms/localize';
 import type { Form } from '../forms/schema';
 import { exportVersions } from '../storage/catalog';
 import { countFinalized, finalizedPages } from '../storage/pages';
+import { getSubmissions } from '../storage/submissions';
 import { toWire } from '../sync/outbox';
 import { BOM, type CsvOptions } from './csv';
 import { csvLayout } from './csv-versions';
@@ -43,4 +44,27 @@ export async function exportFormCsv(englishForm: Form, options: CsvOptions, onPr
     await yieldToEventLoop();
   }
   return new Blob(parts, { type: CSV_TYPE });
+}
+
+/** Labels in French or Spanish need that language's texts of the form (loaded on first use). */
+async function formForLabels(englishForm: Form, options: CsvOptions): Promise<Form> {
+  return options.labels && options.locale && options.locale !== 'en' ? formIn(englishForm, options.locale) : englishForm;
+}
+
+/**
+ * The export of some of a form's submissions by id (a workshop session's, a few dozen): the
+ * finalized ones only, in completion order, in the same format as the whole form's export.
+ */
+export async function exportSubmissionsCsv(englishForm: Form, ids: readonly string[], options: CsvOptions, onProgress?: ExportProgress): Promise<Blob> {
+  const form = await formForLabels(englishForm, options);
+  const records = (await getSubmissions(ids))
+    .filter((r) => r.formId === form.id && r.status !== 'draft' && r.meta.completedAt !== undefined)
+    .sort((a, b) => (a.meta.completedAt! < b.meta.completedAt! ? -1 : a.meta.completedAt! > b.meta.completedAt! ? 1 : a.id < b.id ? -1 : 1));
+  // A session's responses are all on the version it was started with.
+  const layout = csvLayout([form]);
+  onProgress?.(0, records.length);
+  let body = BOM + layout.header;
+  for (const record of records) body += layout.row(form, toWire(record), options);
+  onProgress?.(records.length, records.length);
+  return new Blob([body], { type: CSV_TYPE });
 }

@@ -5,7 +5,8 @@ import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { isLocale, type Locale } from '../forms/locale';
 
 let store: UseStore | undefined;
-const settingsStore = () => (store ??= createStore('fieldbook-settings', 'settings'));
+/** The settings' idb-keyval store, shared with the modules that keep a setting of their own (workshop.ts). */
+export const settingsStore = () => (store ??= createStore('fieldbook-settings', 'settings'));
 
 /** Reads one setting, falling back to the default when missing or malformed. */
 async function read<T>(key: string, valid: (value: unknown) => value is T, fallback: T): Promise<T> {
@@ -13,7 +14,7 @@ async function read<T>(key: string, valid: (value: unknown) => value is T, fallb
   return valid(value) ? value : fallback;
 }
 
-const isText = (value: unknown): value is string => typeof value === 'string';
+export const isText = (value: unknown): value is string => typeof value === 'string';
 const isFilledText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
 /** This device's id, made once and kept for life. */
@@ -64,7 +65,7 @@ export interface WorkshopSession {
   place: string;
 }
 
-function isWorkshopSession(value: unknown): value is WorkshopSession {
+export function isWorkshopSession(value: unknown): value is WorkshopSession {
   const v = value as Partial<WorkshopSession> | null;
   return typeof v === 'object' && v !== null && isText(v.name) && isText(v.date) && isText(v.place);
 }
@@ -89,10 +90,14 @@ export const setLastSyncAt = (iso: string) => set('lastSyncAt', iso, settingsSto
 export const getCatalogTag = () => read<string | undefined>('catalogTag', isFilledText, undefined);
 export const setCatalogTag = (tag: string) => set('catalogTag', tag, settingsStore());
 
+/** Where workshop.ts mirrors whether workshop mode is on (cleared with the settings). */
+export const WORKSHOP_MIRROR_KEY = 'fieldbook.workshop';
+
 /** Forgets every setting (tests; a device being handed over). */
 export async function clearSettings(): Promise<void> {
   try {
     localStorage.removeItem(LOCALE_MIRROR_KEY);
+    localStorage.removeItem(WORKSHOP_MIRROR_KEY);
   } catch {
     // Nothing mirrored without localStorage.
   }

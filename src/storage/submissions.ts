@@ -92,6 +92,12 @@ export async function getSubmission(id: string): Promise<StoredSubmission | unde
   return record && StoredSubmissionSchema.parse(record);
 }
 
+/** Several submissions by id, in the order asked, each checked as it is read back; ids not on the device are left out. */
+export async function getSubmissions(ids: readonly string[]): Promise<StoredSubmission[]> {
+  const records = await guarded(() => db().submissions.bulkGet([...ids]));
+  return records.flatMap((record) => (record ? [StoredSubmissionSchema.parse(record)] : []));
+}
+
 /** Deletes a draft; finalized submissions are kept (they may be on their way to the server). */
 export function deleteDraft(id: string): Promise<void> {
   return guarded(() =>

@@ -8,11 +8,13 @@ import { focusHeadingWhenShown } from './focus-heading';
 import { Home } from './Home';
 import { LanguagePicker } from './LanguagePicker';
 import { lazyScreen } from './lazy-screen';
-import { parseRoute, type Route } from './router';
+import { parseRoute, routeHash, type Route } from './router';
 import { SyncStatus } from './SyncStatus';
 import { UpdatePrompt } from './UpdatePrompt';
 import { enrollFromLocation } from '../sync/enroll-from-location';
 import { loadSync } from './load-sync';
+import { useWorkshopLock } from './workshop/use-workshop-lock';
+import { decideScreen } from './workshop-lock';
 
 // Loaded on first use: only home is needed to open the app.
 const SubmissionList = lazyScreen(() => import('./SubmissionList').then((m) => m.SubmissionList));
@@ -23,6 +25,9 @@ const SettingsScreen = lazyScreen(() => import('./SettingsScreen').then((m) => m
 const ResultsScreen = lazyScreen(() => import('./ResultsScreen').then((m) => m.ResultsScreen));
 const TransferScreen = lazyScreen(() => import('./TransferScreen').then((m) => m.TransferScreen));
 const CoordinatorScreen = lazyScreen(() => import('./CoordinatorScreen').then((m) => m.CoordinatorScreen));
+const WorkshopShell = lazyScreen(() => import('./workshop/WorkshopShell').then((m) => m.WorkshopShell));
+const WorkshopStart = lazyScreen(() => import('./workshop/WorkshopStart').then((m) => m.WorkshopStart));
+const WorkshopSummary = lazyScreen(() => import('./workshop/WorkshopSummary').then((m) => m.WorkshopSummary));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -36,7 +41,10 @@ function useRoute(): Route {
 
 /** The app shell: header, and the screen the address names, in the language in use. */
 export function App() {
-  const route = useRoute();
+  const asked = useRoute();
+  // While workshop mode is on, no address reaches anything but the participant's form or the PIN prompt.
+  const workshop = useWorkshopLock();
+  const { route } = decideScreen(asked, Boolean(workshop));
   // Every screen is drawn from here, so a language switch re-renders all of it, open form included.
   const locale = useLocale();
   const [device, setContext] = useState<DraftContext | undefined>();
@@ -77,12 +85,38 @@ export function App() {
     const main = document.getElementById('main');
     return main ? focusHeadingWhenShown(main) : undefined;
   }, [route]);
+  // Declared after the enrollment effect above, which reads an `#enroll=` address first.
+  // Decided again from the address as it is now: a screen change may have come since this render.
+  const locked = workshop === undefined ? undefined : Boolean(workshop);
+  useEffect(() => {
+    if (locked === undefined) return;
+    const now = decideScreen(parseRoute(location.hash), locked);
+    if (now.rewrite) history.replaceState(null, '', `${location.pathname}${location.search}${routeHash(now.route)}`);
+  }, [locked, asked]);
 
+  const skipLink = (
+    <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      {t('Skip to content')}
+    </a>
+  );
+  if (workshop === undefined) {
+    return (
+      <main id="main" tabIndex={-1}>
+        <p role="status">{t('Opening…')}</p>
+      </main>
+    );
+  }
+  if (workshop) {
+    return (
+      <>
+        {skipLink}
+        <WorkshopShell run={workshop} facilitator={route.screen === 'workshop-pin'} context={context} failure={failure} />
+      </>
+    );
+  }
   return (
     <>
-      <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
-        {t('Skip to content')}
-      </a>
+      {skipLink}
       <header class="app-header">
         <a class="brand" href="#/">
           Fieldbook
@@ -132,5 +166,12 @@ function Screen({ route, context, onContextChange }: { route: Route; context: Dr
       return <TransferScreen deviceId={context.deviceId} />;
     case 'coordinator':
       return <CoordinatorScreen formId={route.formId} />;
+    case 'workshop-start':
+      return <WorkshopStart formId={route.formId} />;
+    case 'workshop-summary':
+      return <WorkshopSummary />;
+    default:
+      // The participant's form and the PIN prompt exist only while workshop mode is on (decideScreen).
+      return null;
   }
 }

@@ -8,8 +8,8 @@ import { describeFailure } from './failure-text';
 
 type State = { kind: 'idle' } | { kind: 'working'; done: number; total: number } | { kind: 'done'; rows: number; fileName: string } | { kind: 'failed'; error: unknown };
 
-/** "Export CSV" for one form's finalized responses on this device, with progress while it runs. */
-export function CsvExport({ form }: { form: Form }) {
+/** "Export CSV" for one form's finalized responses on this device (or only those in `ids`), with progress while it runs. */
+export function CsvExport({ form, ids }: { form: Form; ids?: readonly string[] }) {
   // Labels default to the language on screen; the file can be written in any of the three.
   const [choice, setChoice] = useState<LabelChoice>(() => ({ labels: false, locale: getLocale() }));
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -19,11 +19,12 @@ export function CsvExport({ form }: { form: Form }) {
     try {
       let rows = 0;
       // The writer loads on first use: most visits to this list never export.
-      const [{ exportFormCsv }, { csvFileName }] = await Promise.all([import('../export/device-csv'), import('../export/csv')]);
-      const blob = await exportFormCsv(form, choice, (done, total) => {
+      const [{ exportFormCsv, exportSubmissionsCsv }, { csvFileName }] = await Promise.all([import('../export/device-csv'), import('../export/csv')]);
+      const progress = (done: number, total: number) => {
         rows = done;
         setState({ kind: 'working', done, total });
-      });
+      };
+      const blob = ids ? await exportSubmissionsCsv(form, ids, choice, progress) : await exportFormCsv(form, choice, progress);
       const fileName = csvFileName(form, new Date());
       downloadBlob(blob, fileName);
       setState({ kind: 'done', rows, fileName });
@@ -35,7 +36,11 @@ export function CsvExport({ form }: { form: Form }) {
   return (
     <section class="panel csv-export" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('Export')}</h2>
-      <p>{t('One row per finalized response on this device, whatever its sending status; drafts are left out.')}</p>
+      <p>
+        {ids
+          ? t('One row per response finalized in this workshop session, whatever its sending status.')
+          : t('One row per finalized response on this device, whatever its sending status; drafts are left out.')}
+      </p>
       <div class="actions">
         <CsvLabelOptions value={choice} disabled={working} onChange={setChoice} />
         <button type="button" class="primary" disabled={working} onClick={() => void run()}>

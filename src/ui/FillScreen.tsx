@@ -34,10 +34,26 @@ export function FillScreen({ id }: { id: string }) {
   if (loaded === undefined || !language) return <p role="status">{t('Opening the response…')}</p>;
   if (loaded === 'missing') return <p role="alert">{t('This response is not on this device.')}</p>;
   // Same key whatever the language: switching it mid-form re-renders the draft, never reloads it.
-  return <DraftEditor key={id} record={loaded.record} form={language.translate(loaded.form)} language={language} />;
+  return (
+    <DraftEditor
+      key={id}
+      record={loaded.record}
+      form={language.translate(loaded.form)}
+      language={language}
+      onFinalized={() => navigate({ screen: 'done', id }, true)}
+      onClose={() => navigate({ screen: 'list', formId: loaded.form.id, page: 0 })}
+    />
+  );
 }
 
-function DraftEditor({ record, form, language }: { record: StoredSubmission; form: Form; language: FormLanguage }) {
+/** What the editor's owner does once the draft is finalized, and on "Save draft and close" (no such button without it). */
+export interface DraftEditorActions {
+  onFinalized: (submission: StoredSubmission) => void;
+  onClose?: () => void;
+}
+
+/** One draft's questions, autosaved as typed, with Finalize; a workshop's participant form uses it too. */
+export function DraftEditor({ record, form, language, onFinalized, onClose }: { record: StoredSubmission; form: Form; language: FormLanguage } & DraftEditorActions) {
   const { locale, messages } = language;
   const [answers, setAnswers] = useState<Answers>(record.answers);
   const [checked, setChecked] = useState(false);
@@ -66,7 +82,7 @@ function DraftEditor({ record, form, language }: { record: StoredSubmission; for
       await autosave.flush();
       // The language in use now is the one the response was completed in.
       const result = await finalize(form, record.id, latest.current, { locale, messages });
-      if (result.ok) return navigate({ screen: 'done', id: record.id }, true);
+      if (result.ok) return onFinalized(result.submission);
       setChecked(true);
       requestAnimationFrame(() => summary.current?.focus());
     } catch (error) {
@@ -106,9 +122,11 @@ function DraftEditor({ record, form, language }: { record: StoredSubmission; for
           <button type="submit" class="primary" disabled={busy}>
             {busy ? t('Saving…') : t('Finalize')}
           </button>
-          <button type="button" onClick={() => void autosave.flush().then(() => navigate({ screen: 'list', formId: form.id, page: 0 }))}>
-            {t('Save draft and close')}
-          </button>
+          {onClose && (
+            <button type="button" onClick={() => void autosave.flush().then(onClose)}>
+              {t('Save draft and close')}
+            </button>
+          )}
         </div>
       </FormRenderer>
     </div>

@@ -80,6 +80,11 @@ function FormCard({ form, counts, context, locale }: { form: HomeForm; counts: F
         <a class="button" href={routeHash({ screen: 'results', formId: form.id })} aria-label={t('Results: {title}', { title })}>
           {t('Results')}
         </a>
+        {open && (
+          <a class="button" href={routeHash({ screen: 'workshop-start', formId: form.id })} aria-label={t('Workshop mode: {title}', { title })}>
+            {t('Workshop mode')}
+          </a>
+        )}
       </div>
     </li>
   );

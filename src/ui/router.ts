@@ -10,7 +10,13 @@ export type Route =
   | { screen: 'done'; id: string }
   | { screen: 'results'; formId: string }
   | { screen: 'transfer' }
-  | { screen: 'coordinator'; formId?: string };
+  | { screen: 'coordinator'; formId?: string }
+  // Workshop mode (src/ui/workshop/): the participant's form and the facilitator's PIN prompt
+  // while it is on (workshop-lock.ts decides), its start and its summary while it is off.
+  | { screen: 'workshop' }
+  | { screen: 'workshop-pin' }
+  | { screen: 'workshop-start'; formId: string }
+  | { screen: 'workshop-summary' };
 
 /** Reads a route from a location hash; anything unknown is home. */
 export function parseRoute(hash: string): Route {
@@ -21,6 +27,12 @@ export function parseRoute(hash: string): Route {
   if (screen === 'results' && arg) return { screen: 'results', formId: arg };
   if (screen === 'coordinator') return arg ? { screen: 'coordinator', formId: arg } : { screen: 'coordinator' };
   if (screen === 'forms' && arg) return { screen: 'list', formId: arg, page: Math.max(0, Number(extra) || 0) };
+  if (screen === 'workshop') {
+    if (arg === 'start' && extra) return { screen: 'workshop-start', formId: extra };
+    if (arg === 'pin') return { screen: 'workshop-pin' };
+    if (arg === 'summary') return { screen: 'workshop-summary' };
+    return { screen: 'workshop' };
+  }
   if ((screen === 'fill' || screen === 'view' || screen === 'done') && arg) return { screen, id: arg };
   return { screen: 'home' };
 }
@@ -40,6 +52,14 @@ export function routeHash(route: Route): string {
       return '#/transfer';
     case 'coordinator':
       return route.formId ? `#/coordinator/${encodeURIComponent(route.formId)}` : '#/coordinator';
+    case 'workshop':
+      return '#/workshop';
+    case 'workshop-pin':
+      return '#/workshop/pin';
+    case 'workshop-start':
+      return `#/workshop/start/${encodeURIComponent(route.formId)}`;
+    case 'workshop-summary':
+      return '#/workshop/summary';
     default:
       return `#/${route.screen}/${encodeURIComponent(route.id)}`;
   }

@@ -1,7 +1,7 @@
 import type { Answers } from '../forms/relevance';
 import type { Form } from '../forms/schema';
 import { formState, loadForm } from '../storage/catalog';
-import { getWorkshopSession } from '../storage/settings';
+import { getWorkshopSession, type WorkshopSession } from '../storage/settings';
 import { startDraft, type DraftContext } from '../storage/submissions';
 import { navigate } from './router';
 
@@ -9,14 +9,21 @@ import { navigate } from './router';
 export const WORKSHOP_FORM_ID = 'workshop-feedback';
 const WORKSHOP_PREFILL = { workshop_name: 'name', workshop_date: 'date', workshop_place: 'place' } as const;
 
-/** The answers a new response starts with: the workshop session for workshop feedback, else none. */
-export async function prefillFor(form: Form): Promise<Answers> {
-  if (form.id !== WORKSHOP_FORM_ID) return {};
-  const session = await getWorkshopSession();
+/** Whether a form's responses start with the workshop session (name, date, place). */
+export const carriesWorkshopSession = (form: Form): boolean => form.id === WORKSHOP_FORM_ID;
+
+/** The answers a workshop session fills in (its empty parts left out). */
+export function sessionAnswers(session: WorkshopSession): Answers {
   const answers: Answers = {};
-  if (!session) return answers;
   for (const [question, key] of Object.entries(WORKSHOP_PREFILL)) if (session[key]) answers[question] = session[key];
   return answers;
+}
+
+/** The answers a new response starts with: the workshop session for workshop feedback, else none. */
+export async function prefillFor(form: Form): Promise<Answers> {
+  if (!carriesWorkshopSession(form)) return {};
+  const session = await getWorkshopSession();
+  return session ? sessionAnswers(session) : {};
 }
 
 /** Starts a blank (or session-prefilled) response and opens it. */

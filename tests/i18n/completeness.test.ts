@@ -26,7 +26,7 @@ for (const s of scan.strings) {
 }
 
 // Words a language writes exactly as English does, checked one by one.
-const SAME_AS_ENGLISH: Record<string, string[]> = { fr: ['Actions', 'Pages', 'Question'], es: [] };
+const SAME_AS_ENGLISH: Record<string, string[]> = { fr: ['Actions', 'Pages', 'Question'], es: ['PIN'] };
 /** A text made only of slots and punctuation ("{label}: {value}") may read the same in any language. */
 const onlySlots = (text: string) => text.replace(/\{\w+\}/g, '').replace(/[\s,.:;()]/g, '') === '';
 
