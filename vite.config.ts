@@ -53,7 +53,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
-          include: ['tests/{forms,storage,ui,export,results,sync,i18n,pwa}/**/*.test.{ts,tsx}'],
+          include: ['tests/{forms,storage,ui,export,results,sync,i18n,pwa,workshop}/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/helpers/setup-unit.ts'],
         },
       },

@@ -20,7 +20,6 @@ import { useLive } from '../use-live';
  * and this session's CSV.
  */
 export function WorkshopSummary() {
-  const locale = useLocale();
   const [ended, setEnded] = useState<EndedWorkshop | null | undefined>();
   const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
@@ -29,12 +28,8 @@ export function WorkshopSummary() {
       (error: unknown) => setFailure(error ?? 'unknown'),
     );
   }, []);
-  const form = useForm(ended?.formId, ended?.formVersion);
-  const records = useLive(() => (ended ? getSubmissions(ended.draftIds) : Promise.resolve([])), [ended]);
-  const finalized = useMemo(() => (records ?? []).filter((r) => r.status !== 'draft'), [records]);
-  const results = useMemo(() => form && aggregate(form, finalized), [form, finalized]);
-
   if (failure !== undefined) return <p role="alert">{describeFailure(toStorageError(failure).failure)}</p>;
+  if (ended === undefined) return <p role="status">{t('Loading…')}</p>;
   if (ended === null) {
     return (
       <div class="workshop-summary">
@@ -46,8 +41,17 @@ export function WorkshopSummary() {
       </div>
     );
   }
-  if (ended === undefined || form === undefined || records === undefined || !results) return <p role="status">{t('Loading…')}</p>;
-  if (!form) return <p role="alert">{t('There is no form called “{formId}”.', { formId: ended.formId })}</p>;
+  return <SessionSummary ended={ended} />;
+}
+
+function SessionSummary({ ended }: { ended: EndedWorkshop }) {
+  const locale = useLocale();
+  const form = useForm(ended.formId, ended.formVersion);
+  const records = useLive(() => getSubmissions(ended.draftIds), [ended]);
+  const finalized = useMemo(() => (records ?? []).filter((r) => r.status !== 'draft'), [records]);
+  const results = useMemo(() => form && aggregate(form, finalized), [form, finalized]);
+  if (form === undefined || records === undefined || (form && !results)) return <p role="status">{t('Loading…')}</p>;
+  if (!form || !results) return <p role="alert">{t('There is no form called “{formId}”.', { formId: ended.formId })}</p>;
   const counts = countSession(records);
   const session = ended.session && [ended.session.name, ended.session.place, ended.session.date].filter(Boolean).join(' · ');
   return (
