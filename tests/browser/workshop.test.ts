@@ -8,8 +8,10 @@ import { describeInBrowser, launchChromium, storedSubmissions, type Browser, typ
 import { waitUntilControlled } from '../helpers/pwa';
 import { compareIds } from '../helpers/server-ids';
 import { countRows } from '../helpers/server';
+import { expectBlankForm as expectBlank, finishParticipant, leaveWithPin, sessionNumber, startWorkshopMode } from '../helpers/workshop';
 
 const PIN = '240603';
+const SESSION = { name: 'Cartagena regional workshop', date: '2003-09-18', place: 'Cartagena' };
 const WORDS = ['Ana: the river crossing story', 'Bruno: budgets by sex', 'Carla: more on minors'] as const;
 
 describeInBrowser('workshop mode', () => {
@@ -27,31 +29,9 @@ describeInBrowser('workshop mode', () => {
     await server?.stop();
   });
 
-  /** Everything a person could read: the page's text and what every field holds. */
-  const readable = (page: Page) =>
-    page.evaluate(() => `${document.body.innerText} ${Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'), (f) => f.value).join(' ')}`);
-
-  /** The participant's blank form is on screen (session carried over), and nothing of anyone before. */
-  async function expectBlankForm(page: Page, earlier: readonly string[], route: string): Promise<void> {
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toBe('Workshop feedback');
-    await expect.poll(() => new URL(page.url()).hash).toBe('#/workshop');
-    expect(await page.getByLabel('Workshop name', { exact: true }).inputValue()).toBe('Cartagena regional workshop');
-    expect(await page.getByLabel('Comments', { exact: true }).inputValue()).toBe('');
-    const text = await readable(page);
-    for (const words of earlier) expect(text, `${route}: ${words}`).not.toContain(words);
-  }
-
-  async function participant(page: Page, sex: 'Female' | 'Male', words: string): Promise<void> {
-    await page.getByRole('group', { name: 'Sex' }).getByRole('radio', { name: sex, exact: true }).check();
-    await page.getByRole('group', { name: /^Should training events like this one be organized/ }).getByRole('radio', { name: 'Yes', exact: true }).check();
-    await page.getByLabel('Comments', { exact: true }).fill(words);
-    await page.getByRole('button', { name: 'Finalize' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Thank you!' }).waitFor();
-    const thanked = Date.now();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Workshop feedback');
-    // The contract says within a second; the slack is for a loaded 2-core test machine.
-    expect(Date.now() - thanked).toBeLessThan(1_500);
-  }
+  const expectBlankForm = (page: Page, earlier: readonly string[], route: string) => expectBlank(page, SESSION.name, earlier, route);
+  /** A participant, and the contract's "within a second" (the slack is for a loaded 2-core test machine). */
+  const participant = async (page: Page, sex: 'Female' | 'Male', words: string) => expect(await finishParticipant(page, sex, words)).toBeLessThan(1_500);
 
   it('runs a whole workshop offline, locked between participants, and sends everything once back online', async () => {
     const page = await context.newPage();
@@ -66,13 +46,7 @@ describeInBrowser('workshop mode', () => {
     await page.getByRole('heading', { name: 'Surveys' }).waitFor();
 
     await context.setOffline(true);
-    await page.getByRole('link', { name: 'Workshop mode: Workshop feedback' }).click();
-    await page.getByLabel('Choose a PIN (4 to 8 digits)').fill(PIN);
-    await page.getByLabel('Type the PIN again').fill(PIN);
-    await page.getByLabel('Workshop name').fill('Cartagena regional workshop');
-    await page.getByLabel('Workshop date').fill('2003-09-18');
-    await page.getByLabel('Workshop place').fill('Cartagena');
-    await page.getByRole('button', { name: 'Start workshop mode' }).click();
+    await startWorkshopMode(page, PIN, SESSION);
     await expectBlankForm(page, [], 'start');
     expect(await page.getByRole('navigation', { name: 'Main menu' }).count()).toBe(0);
     expect(await page.getByLabel('Language').count()).toBe(1);
@@ -116,12 +90,10 @@ describeInBrowser('workshop mode', () => {
     await page.getByRole('button', { name: 'Leave workshop mode' }).click();
     await expect.poll(() => page.locator('#workshop-pin-message').textContent()).toBe('Wrong PIN.');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Facilitator');
-    await page.getByLabel('PIN', { exact: true }).fill(PIN);
-    await page.getByRole('button', { name: 'Leave workshop mode' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Workshop session: Workshop feedback' }).waitFor();
-
-    const counts = page.getByLabel('This session in numbers');
-    const number = (term: string) => counts.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').textContent();
+    await page.getByRole('link', { name: 'Back to the form' }).click();
+    await expectBlankForm(page, WORDS, 'back from the PIN prompt');
+    await leaveWithPin(page, PIN);
+    const number = (term: string) => sessionNumber(page, term);
     expect(await number('Responses collected')).toBe('3');
     expect(await number('Sent to the server')).toBe('0');
     const bySex = page.getByRole('table', { name: 'Responses by sex of the respondent', includeHidden: true });

@@ -38,6 +38,7 @@ export function WorkshopShell({ run, facilitator, context, failure }: { run: Wor
           <ParticipantForm run={run} context={context} />
         )}
       </main>
+      <footer class="app-footer">Fieldbook {__APP_VERSION__}</footer>
     </div>
   );
 }
