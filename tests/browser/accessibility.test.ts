@@ -85,6 +85,37 @@ const SCREENS: Screen[] = [
     await go(page, '#/coordinator/gender-sensitivity');
     await page.locator('.coordinator .results svg.bar-chart').first().waitFor();
   }],
+  ['workshop mode, starting (a PIN refused)', async (page) => {
+    await go(page, '#/workshop/start/workshop-feedback');
+    await page.locator('#workshop-new-pin').fill('12');
+    await page.locator('#workshop-new-pin-again').fill('12');
+    await page.locator('.workshop-start form button[type=submit]').click();
+    await page.locator('.workshop-start [role=alert]:not(:empty)').waitFor();
+  }],
+  ['workshop mode, a participant', async (page) => {
+    await page.locator('#workshop-new-pin').fill('2003');
+    await page.locator('#workshop-new-pin-again').fill('2003');
+    await page.locator('#workshop-session-name').fill('Bogotá');
+    await page.locator('#workshop-session-date').fill('2003-09-18');
+    await page.locator('.workshop-start form button[type=submit]').click();
+    await page.locator('.workshop-participant form.survey').waitFor();
+  }],
+  ['workshop mode, the PIN prompt (a PIN refused)', async (page) => {
+    // One response first, for the summary's charts.
+    await page.locator('input[name=sex][value=female]').check();
+    await page.locator('.workshop-participant form.survey button[type=submit]').click();
+    await page.locator('.workshop-thanks').waitFor();
+    await page.locator('.workshop-participant form.survey').waitFor();
+    await go(page, '#/workshop/pin');
+    await page.locator('#workshop-pin').fill('0000');
+    await page.locator('.workshop-pin form button[type=submit]').click();
+    await page.locator('#workshop-pin-message:not(:empty)').waitFor();
+  }],
+  ['workshop mode, the session summary', async (page) => {
+    await page.locator('#workshop-pin').fill('2003');
+    await page.locator('.workshop-pin form button[type=submit]').click();
+    await page.locator('.workshop-summary svg.bar-chart').first().waitFor();
+  }],
 ];
 
 describeInBrowser('accessibility in every language', () => {
