@@ -117,12 +117,16 @@ export function onWorkshopChange(callback: Listener): () => void {
 }
 
 /**
- * The running workshop, or undefined when workshop mode is off. Puts a lost "on" back in the
- * mirror; never writes "off" there, which a start in another tab could be about to contradict.
+ * The running workshop, or undefined when workshop mode is off. Fills a mirror that knows
+ * nothing yet (so later starts need no read) and puts a lost "on" back; never turns an "on"
+ * into "off": a start in another tab writes "on" before its record, so an "on" seen here after
+ * this read found none may be that start's.
  */
 export async function getActiveWorkshop(): Promise<WorkshopRun | undefined> {
   const { active } = await readRecord();
-  if (active && workshopMirror() !== true) setMirror(true);
+  const mirrored = workshopMirror();
+  if (active && mirrored !== true) setMirror(true);
+  else if (!active && mirrored === undefined) setMirror(false);
   return active;
 }
 

@@ -46,7 +46,7 @@ describeInBrowser('workshop mode through an update and a restart', () => {
     await page.goto(server.url);
     await waitUntilControlled(page);
     await startWorkshopMode(page, PIN, SESSION);
-    expect(await finishParticipant(page, 'Male', 'Before the update')).toBeLessThan(1_500);
+    expect(await finishParticipant(page, 'Male', 'Before the update')).toBeLessThan(1_000);
 
     // The next version is deployed; a reload makes the browser find it, and it waits.
     const port = Number(new URL(server.url).port);
@@ -67,7 +67,7 @@ describeInBrowser('workshop mode through an update and a restart', () => {
     // A second session, and the browser closed mid-workshop with the update still waiting.
     await page.getByRole('link', { name: '← All surveys' }).click();
     await startWorkshopMode(page, PIN, SESSION);
-    expect(await finishParticipant(page, 'Female', 'Before the restart')).toBeLessThan(1_500);
+    expect(await finishParticipant(page, 'Female', 'Before the restart')).toBeLessThan(1_000);
     await browser.close();
 
     browser = await launchPersistentChromium(profile);

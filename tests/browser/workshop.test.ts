@@ -30,8 +30,8 @@ describeInBrowser('workshop mode', () => {
   });
 
   const expectBlankForm = (page: Page, earlier: readonly string[], route: string) => expectBlank(page, SESSION.name, earlier, route);
-  /** A participant, and the contract's "within a second" (the slack is for a loaded 2-core test machine). */
-  const participant = async (page: Page, sex: 'Female' | 'Male', words: string) => expect(await finishParticipant(page, sex, words)).toBeLessThan(1_500);
+  /** A participant, and the contract's "within a second" from thank-you to the blank form. */
+  const participant = async (page: Page, sex: 'Female' | 'Male', words: string) => expect(await finishParticipant(page, sex, words)).toBeLessThan(1_000);
 
   it('runs a whole workshop offline, locked between participants, and sends everything once back online', async () => {
     const page = await context.newPage();

@@ -20,9 +20,16 @@ const RUN: WorkshopRun = {
 beforeEach(resetStorage);
 
 describe('the workshop record', () => {
-  it('is off on a new device, and the mirror does not know yet', async () => {
-    expect(await getActiveWorkshop()).toBeUndefined();
+  it('is off on a new device; the mirror learns it from the first read, so later starts need none', async () => {
     expect(workshopMirror()).toBeUndefined();
+    expect(await getActiveWorkshop()).toBeUndefined();
+    expect(workshopMirror()).toBe(false);
+  });
+
+  it('never turns a mirrored "on" into "off" (a start in another tab writes "on" before its record)', async () => {
+    localStorage.setItem('fieldbook.workshop', '1');
+    expect(await getActiveWorkshop()).toBeUndefined();
+    expect(workshopMirror()).toBe(true);
   });
 
   it('turns on, changes and ends, telling listeners the new state each time', async () => {

@@ -31,7 +31,8 @@ async function tryPin(pin: string, button = 'Leave workshop mode'): Promise<stri
   return document.getElementById('workshop-pin-message')?.textContent ?? '';
 }
 
-describe('the PIN prompt', () => {
+// Every check derives a PBKDF2 key: room for a loaded machine.
+describe('the PIN prompt', { timeout: 30_000 }, () => {
   it('stores the PIN hashed with a salt, never as typed', async () => {
     const stored = JSON.stringify(await get('workshop', settingsStore()));
     expect(stored).not.toContain(PIN);

@@ -48,7 +48,7 @@ function numbers(): Record<string, string> {
   return Object.fromEntries(terms.map((term, i) => [term, values[i]!]));
 }
 
-describe('the workshop session summary', () => {
+describe('the workshop session summary', { timeout: 30_000 }, () => {
   it('counts this session only, by sex, and follows sending as it happens', async () => {
     await storeFinalized(variedSubmissions(form, 25, 4)); // earlier responses to the same form
     const ids = await runSession(['female', 'male', 'female']);

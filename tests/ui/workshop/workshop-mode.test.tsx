@@ -58,7 +58,8 @@ async function participant(sex: string, comments: string): Promise<string> {
   return run!.currentDraftId!;
 }
 
-describe('workshop mode', () => {
+// Each test draws the whole app many times over: room for a loaded machine.
+describe('workshop mode', { timeout: 30_000 }, () => {
   it('refuses a PIN of the wrong shape or typed differently twice, and starts nothing', async () => {
     render(<App />);
     fireEvent.click(await screen.findByRole('link', { name: 'Workshop mode: Workshop feedback' }));
