@@ -357,4 +357,5 @@ export const es: Catalog = {
   'Sent to the server': 'Enviadas al servidor',
   'Refused by the server': 'Rechazadas por el servidor',
   'Unfinished, kept as drafts': 'Sin terminar, guardadas como borradores',
+  'This form takes no new responses, so workshop mode cannot start.': 'Este formulario ya no admite respuestas nuevas, así que el modo taller no puede iniciarse.',
 };

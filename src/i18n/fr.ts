@@ -358,4 +358,5 @@ export const fr: Catalog = {
   'Sent to the server': 'Envoyées au serveur',
   'Refused by the server': 'Refusées par le serveur',
   'Unfinished, kept as drafts': 'Inachevées, conservées comme brouillons',
+  'This form takes no new responses, so workshop mode cannot start.': 'Ce formulaire n’accepte plus de nouvelles réponses, le mode atelier ne peut donc pas démarrer.',
 };

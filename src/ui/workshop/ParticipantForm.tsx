@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { findForm } from '../../forms';
 import { t } from '../../i18n';
 import { toStorageError } from '../../storage/errors';
 import type { StoredSubmission } from '../../storage/record';
@@ -8,7 +7,7 @@ import type { WorkshopRun } from '../../storage/workshop';
 import { describeFailure } from '../failure-text';
 import { DraftEditor } from '../FillScreen';
 import { focusHeadingWhenShown } from '../focus-heading';
-import { useFormLanguage } from '../use-form-language';
+import { useForm, useFormLanguage } from '../use-form-language';
 import { participantDraft } from './actions';
 
 /** How long the thank-you stays before the next participant's blank form (the contract: within a second). */
@@ -26,6 +25,8 @@ export function ParticipantForm({ run, context }: { run: WorkshopRun; context: D
   const [draft, setDraft] = useState<StoredSubmission | undefined>();
   const [thanking, setThanking] = useState(false);
   const [failure, setFailure] = useState<unknown>();
+  // Every participant answers the version the workshop started with, in the language in use.
+  const form = useForm(run.formId, run.formVersion);
   const mounted = useRef(true);
   const contextRef = useRef(context);
   contextRef.current = context;
@@ -69,12 +70,11 @@ export function ParticipantForm({ run, context }: { run: WorkshopRun; context: D
       </div>
     );
   }
-  const form = draft && draft.id === run.currentDraftId ? findForm(draft.formId, draft.formVersion) : undefined;
   if (!draft || !form || !language || draft.id !== run.currentDraftId) return <p role="status">{t('Opening…')}</p>;
   return (
     <div class="workshop-participant">
       <p class="workshop-intro">{t('Your answers stay private: once you finalize, the form is cleared for the next participant.')}</p>
-      <DraftEditor key={draft.id} record={draft} form={language.translate(form)} language={language} onFinalized={onFinalized} />
+      <DraftEditor key={draft.id} record={draft} form={form} language={language} onFinalized={onFinalized} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { describeFailure } from '../failure-text';
 import { routeHash } from '../router';
 import { carriesWorkshopSession } from '../start-response';
 import { useForm } from '../use-form-language';
-import { startWorkshop } from './actions';
+import { FormNotOpenError, startWorkshop } from './actions';
 
 /** What is wrong with a new PIN typed twice, in words; undefined when it will do. */
 function pinProblem(pin: string, again: string): string | undefined {
@@ -55,7 +55,7 @@ export function WorkshopStart({ formId }: { formId: string }) {
       await startWorkshop(form, pin, withSession ? trimmed : null);
     } catch (error) {
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-      setProblem(describeFailure(toStorageError(error).failure));
+      setProblem(error instanceof FormNotOpenError ? t('This form takes no new responses, so workshop mode cannot start.') : describeFailure(toStorageError(error).failure));
       setBusy(false);
     }
   };

@@ -1,9 +1,9 @@
 // What the workshop screens do, over storage: start, the participant's draft, the facilitator's
 // PIN, discarding a walked-away participant's draft, and leaving. Each step is its own write, in
 // an order that leaves the device locked and no answer lost if the tab dies between two of them.
-import { findForm } from '../../forms';
 import type { Answers } from '../../forms/relevance';
 import type { Form } from '../../forms/schema';
+import { formState, loadForm } from '../../storage/catalog';
 import type { StoredSubmission } from '../../storage/record';
 import { setWorkshopSession, type WorkshopSession } from '../../storage/settings';
 import { deleteDraft, getSubmission, getSubmissions, startDraft, type DraftContext } from '../../storage/submissions';
@@ -12,8 +12,12 @@ import { hashPin, NO_FAILURES, pinWaitLeft, verifyPin } from '../../workshop/pin
 import { isUntouched } from '../../workshop/session';
 import { carriesWorkshopSession, sessionAnswers } from '../start-response';
 
+/** Why workshop mode cannot start for a form: it takes no new responses (closing or closed). */
+export class FormNotOpenError extends Error {}
+
 /** Turns workshop mode on for `form`; the session (when the form asks for it) also becomes the device's. */
 export async function startWorkshop(form: Form, pin: string, session: WorkshopSession | null): Promise<void> {
+  if ((await formState(form.id)) !== 'open') throw new FormNotOpenError(`The form ${form.id} takes no new responses.`);
   const kept = carriesWorkshopSession(form) ? session : null;
   if (kept) await setWorkshopSession(kept);
   await beginWorkshop({
@@ -47,7 +51,8 @@ export function participantDraft(context: DraftContext): Promise<StoredSubmissio
     if (!run) return undefined;
     const current = run.currentDraftId ? await getSubmission(run.currentDraftId) : undefined;
     if (current?.status === 'draft') return current;
-    const form = findForm(run.formId, run.formVersion);
+    // The version the workshop started with, for every participant, whatever is published meanwhile.
+    const form = await loadForm(run.formId, run.formVersion);
     if (!form) throw new Error(`The form ${run.formId} (version ${run.formVersion}) is not on this device.`);
     const draft = await startDraft(form, context, workshopPrefill(run, form));
     await changeWorkshop((r) => ({ ...r, draftIds: [...r.draftIds, draft.id], currentDraftId: draft.id }));
@@ -93,7 +98,7 @@ export async function discardParticipant(): Promise<void> {
 export async function leaveWorkshop(): Promise<EndedWorkshop | undefined> {
   const run = await getActiveWorkshop();
   if (!run) return undefined;
-  const form = findForm(run.formId, run.formVersion);
+  const form = await loadForm(run.formId, run.formVersion);
   const prefill = form ? workshopPrefill(run, form) : {};
   const drafts = (await getSubmissions(run.draftIds)).filter((r) => r.status === 'draft' && isUntouched(r.answers, prefill));
   for (const draft of drafts) await deleteDraft(draft.id).catch(() => undefined);
