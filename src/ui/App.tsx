@@ -13,6 +13,8 @@ import { SyncStatus } from './SyncStatus';
 import { UpdatePrompt } from './UpdatePrompt';
 import { enrollFromLocation } from '../sync/enroll-from-location';
 import { loadSync } from './load-sync';
+import { describeEnrollProblem } from './enroll-text';
+import type { EnrollOutcome } from '../sync/enroll-from-location';
 
 // Loaded on first use: only home is needed to open the app.
 const SubmissionList = lazyScreen(() => import('./SubmissionList').then((m) => m.SubmissionList));
@@ -41,6 +43,7 @@ export function App() {
   const locale = useLocale();
   const [device, setContext] = useState<DraftContext | undefined>();
   const [failure, setFailure] = useState<unknown>();
+  const [enrollment, setEnrollment] = useState<EnrollOutcome>({ kind: 'none' });
   // New responses are recorded in the language in use, whatever it was when the app opened.
   const context = device && { ...device, locale };
   useEffect(() => {
@@ -49,14 +52,15 @@ export function App() {
     loadDeviceContext().then(setContext, (e: unknown) => setFailure(e ?? 'unknown'));
     // Enrollment first, so the first send already has the token.
     const engine = enrollFromLocation()
-      .catch(() => false)
+      .then(setEnrollment, () => undefined)
       .then(() => afterFirstScreen(loadSync));
     void engine.then((m) => m.syncEngine.start());
     // An enrollment link opened in a tab that already shows the app changes only the fragment.
     const onHashChange = () => {
       if (!location.hash.startsWith('#enroll=')) return;
-      void enrollFromLocation().then(async (enrolled) => {
-        if (enrolled) await (await engine).syncEngine.sendNow();
+      void enrollFromLocation().then(async (outcome) => {
+        setEnrollment(outcome);
+        if (outcome.kind === 'enrolled') await (await engine).syncEngine.sendNow();
       });
     };
     addEventListener('hashchange', onHashChange);
@@ -97,6 +101,11 @@ export function App() {
         <LanguagePicker />
       </header>
       <UpdatePrompt />
+      {enrollment.kind === 'refused' && (
+        <p role="alert" class="enroll-refused">
+          {describeEnrollProblem(enrollment.problem)}
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         {failure !== undefined ? (
           <p role="alert">{t("This browser's storage cannot be opened: {reason}", { reason: String(failure) })}</p>
