@@ -68,6 +68,9 @@ export function Devices({ onRefused }: { onRefused: (reason: string) => void }) 
         </button>
       </form>
       {message?.alert ? <p role="alert">{message.text}</p> : <p role="status">{message?.text ?? ''}</p>}
+      <button type="button" disabled={busy} onClick={() => void act(async () => undefined)}>
+        {t('Refresh the list of devices')}
+      </button>
       {link && <EnrollmentLinkPanel link={link} onDone={() => setLink(undefined)} />}
       {devices === undefined ? (
         <p role="status">{t('Loading the devices…')}</p>
