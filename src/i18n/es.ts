@@ -358,7 +358,7 @@ export const es: Catalog = {
   'Loading the devices…': 'Cargando los dispositivos…',
   'Name of the new device': 'Nombre del nuevo dispositivo',
   'Never': 'Nunca',
-  'New enrollment link for “{label}”': 'Nuevo enlace de inscripción para «{label}»',
+  'New link for “{label}”': 'Nuevo enlace para «{label}»',
   'New enrollment link': 'Nuevo enlace de inscripción',
   'New link': 'Nuevo enlace',
   'No device is enrolled yet.': 'Todavía no hay ningún dispositivo inscrito.',

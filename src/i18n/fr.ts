@@ -359,7 +359,7 @@ export const fr: Catalog = {
   'Loading the devices…': 'Chargement des appareils…',
   'Name of the new device': 'Nom du nouvel appareil',
   'Never': 'Jamais',
-  'New enrollment link for “{label}”': 'Nouveau lien d’inscription pour « {label} »',
+  'New link for “{label}”': 'Nouveau lien pour « {label} »',
   'New enrollment link': 'Nouveau lien d’inscription',
   'New link': 'Nouveau lien',
   'No device is enrolled yet.': 'Aucun appareil n’est encore inscrit.',

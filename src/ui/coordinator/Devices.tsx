@@ -128,7 +128,7 @@ export function Devices({ onRefused }: { onRefused: (reason: string) => void }) 
                           <button
                             type="button"
                             disabled={busy}
-                            aria-label={t('New enrollment link for “{label}”', { label: device.label })}
+                            aria-label={t('New link for “{label}”', { label: device.label })}
                             onClick={() => void act(async () => (setLink(await reissueLink(device.id)), undefined))}
                           >
                             {t('New link')}
