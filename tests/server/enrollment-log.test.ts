@@ -2,6 +2,7 @@
 // operator's log would be): enrollment by link, sync, a second device, revocation, a re-issued
 // link, a bundle import. The log never holds a credential, a code or a token (the first-device
 // link that `npm start` prints for a newcomer excepted, once), and the audit log tells the story.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { makeBundle } from '../../src/export/bundle';
 import { AuditListSchema, EnrollmentLinkSchema, EnrollResponseSchema } from '../../src/sync/devices-api';
 import { makeSubmissions } from '../fixtures/submissions';
 import { spawnMain } from '../helpers/main-process';
-import { makeTempDir, removeDir } from '../helpers/server';
+import { api, enroll } from '../helpers/devices';
+import { makeTempDir, removeDir, startTestServer } from '../helpers/server';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -78,5 +80,36 @@ describe('the server log of a whole enrollment, sync and revocation', () => {
       expect(log).not.toContain(secret);
     }
     expect(JSON.stringify(audit)).not.toMatch(new RegExp([first.token, second.token, secondCode, reissuedCode, shared, coordinator].join('|')));
+  });
+});
+
+describe('npm run enroll', () => {
+  it('creates a device in the data folder and prints its single-use link and a QR code', async () => {
+    const dataDir = makeTempDir();
+    dirs.push(dataDir);
+    const run = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['server/enroll.ts', '--label', 'Bogotá laptop 2'], {
+      cwd: process.cwd(),
+      env: { ...process.env, DATA_DIR: dataDir, FIELDBOOK_PUBLIC_URL: 'https://survey.example.org' },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const code = /https:\/\/survey\.example\.org\/#enroll=([A-Za-z0-9_-]{43})\n/.exec(run.stdout)?.[1] ?? '';
+    expect(code).not.toBe('');
+    expect(run.stdout).toContain('█');
+    const server = await startTestServer({ dataDir });
+    try {
+      const enrolled = await enroll(server, code);
+      expect(EnrollResponseSchema.parse(enrolled.json).device.label).toBe('Bogotá laptop 2');
+      const audit = AuditListSchema.parse((await api(server, 'GET', '/audit', { token: server.coordinatorToken })).json).entries;
+      expect(audit.map((e) => [e.actor, e.action]).reverse()).toEqual([
+        ['command line', 'device.create'],
+        [`device:${EnrollResponseSchema.parse(enrolled.json).device.id}`, 'device.enroll'],
+      ]);
+    } finally {
+      await server.stop();
+    }
+    const bad = spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['server/enroll.ts'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('npm run enroll -- --label');
   });
 });
