@@ -396,4 +396,6 @@ export const es: Catalog = {
   'Yes, revoke': 'Sí, revocar',
   'Your coordinator has withdrawn this device’s access to the server, so nothing more will be sent from it. Nothing was deleted: every draft and unsent response stays here. Export them to a file under “Move data” and give it to your coordinator, and ask them for a new enrollment link if you should keep collecting.': 'Su coordinación retiró el acceso de este dispositivo al servidor, así que no se enviará nada más desde él. No se borró nada: cada borrador y cada respuesta sin enviar siguen aquí. Expórtelos a un archivo en «Transferir datos» y entrégueselo a su coordinación; pídale un nuevo enlace de inscripción si debe seguir recopilando.',
   'Refresh the list of devices': 'Actualizar la lista de dispositivos',
+  'Form published': 'Formulario publicado',
+  'Form state changed': 'Estado del formulario cambiado',
 };

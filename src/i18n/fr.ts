@@ -397,4 +397,6 @@ export const fr: Catalog = {
   'Yes, revoke': 'Oui, révoquer',
   'Your coordinator has withdrawn this device’s access to the server, so nothing more will be sent from it. Nothing was deleted: every draft and unsent response stays here. Export them to a file under “Move data” and give it to your coordinator, and ask them for a new enrollment link if you should keep collecting.': 'Votre coordination a retiré l’accès de cet appareil au serveur : plus rien ne sera envoyé depuis celui-ci. Rien n’a été supprimé : chaque brouillon et chaque réponse non envoyée restent ici. Exportez-les dans un fichier sous « Transférer les données » et remettez-le à votre coordination ; demandez-lui un nouveau lien d’inscription si vous devez continuer la collecte.',
   'Refresh the list of devices': 'Actualiser la liste des appareils',
+  'Form published': 'Formulaire publié',
+  'Form state changed': 'État du formulaire modifié',
 };

@@ -283,3 +283,22 @@ describe('GET /api/v1/audit', () => {
     expect((await api(server, 'GET', '/audit')).status).toBe(401);
   });
 });
+
+describe('the audit log of form actions (issue 12 through the audit API)', () => {
+  it('records a publication and a state change, not an unchanged publication', async () => {
+    const form = {
+      id: 'audited-form',
+      title: 'Audited form',
+      sections: [{ id: 'main', title: 'Main', questions: [{ id: 'sex', type: 'single', label: 'Sex', options: ['female', 'male', 'other', 'prefer_not_to_say'].map((o) => ({ id: o, label: o })) }] }],
+    };
+    const token = server.coordinatorToken;
+    expect((await api(server, 'POST', '/forms', { token, body: form })).status).toBe(201);
+    expect((await api(server, 'POST', '/forms', { token, body: form })).status).toBe(200);
+    expect((await api(server, 'PATCH', '/forms/audited-form', { token, body: { state: 'closing' } })).status).toBe(200);
+    const entries = ((await api(server, 'GET', '/audit', { token })).json as { entries: Array<{ action: string; target: string; details: unknown }> }).entries;
+    expect(entries.map((e) => [e.action, e.target, e.details])).toEqual([
+      ['form.state', 'audited-form', { from: 'open', to: 'closing' }],
+      ['form.publish', 'audited-form', { version: 1, title: 'Audited form' }],
+    ]);
+  });
+});

@@ -19,6 +19,10 @@ function actionWords(action: string): string {
       return t('Shared token retired');
     case 'bundle.import':
       return t('Bundle imported');
+    case 'form.publish':
+      return t('Form published');
+    case 'form.state':
+      return t('Form state changed');
     default:
       return action;
   }
