@@ -52,7 +52,8 @@ export function App() {
     loadDeviceContext().then(setContext, (e: unknown) => setFailure(e ?? 'unknown'));
     // Enrollment first, so the first send already has the token.
     const engine = enrollFromLocation()
-      .then(setEnrollment, () => undefined)
+      // Only an outcome worth a word redraws the shell: opening the app as usual changes nothing.
+      .then((outcome) => outcome.kind !== 'none' && setEnrollment(outcome), () => undefined)
       .then(() => afterFirstScreen(loadSync));
     void engine.then((m) => m.syncEngine.start());
     // An enrollment link opened in a tab that already shows the app changes only the fragment.
