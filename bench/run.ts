@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/server';
+import { newToken } from '../server/tokens';
 import { buildApp } from '../tests/helpers/build-app';
 import { launchChromium } from '../tests/helpers/chromium';
 import { BUDGETS, type Budget, type FigureId } from './budgets';
@@ -63,8 +64,9 @@ async function main(): Promise<void> {
   await buildApp(distDir);
   let servers = 0;
   const serve = async () => {
-    const s = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(root, `data-${servers++}`), distDir });
-    return { url: s.url, deviceToken: s.tokens.device, coordinatorToken: s.tokens.coordinator, close: s.close };
+    const deviceToken = newToken();
+    const s = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(root, `data-${servers++}`), distDir, deviceToken });
+    return { url: s.url, deviceToken, coordinatorToken: s.tokens.coordinator, close: s.close };
   };
   const browser = await launchChromium();
   try {

@@ -14,6 +14,10 @@ export interface Config {
   deviceToken?: string;
   coordinatorToken?: string;
   rateLimit: RateLimit;
+  /** How long a new enrollment link works (FIELDBOOK_ENROLLMENT_DAYS, default 7). */
+  enrollmentTtlMs: number;
+  /** The origin enrollment links name (FIELDBOOK_PUBLIC_URL), e.g. behind a reverse proxy. */
+  publicUrl?: string;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,12 +36,18 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const nonEmpty = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
   const deviceToken = nonEmpty(env.FIELDBOOK_DEVICE_TOKEN);
   const coordinatorToken = nonEmpty(env.FIELDBOOK_COORDINATOR_TOKEN);
+  const publicUrl = nonEmpty(env.FIELDBOOK_PUBLIC_URL);
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s?#]+\/?$/.test(publicUrl)) {
+    throw new Error(`FIELDBOOK_PUBLIC_URL must be an origin such as https://survey.example.org, not "${publicUrl}".`);
+  }
   return {
     port,
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     dataDir: resolve(nonEmpty(env.DATA_DIR) ?? DEFAULT_DATA_DIR),
     ...(deviceToken ? { deviceToken } : {}),
     ...(coordinatorToken ? { coordinatorToken } : {}),
+    ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
+    enrollmentTtlMs: positiveNumber(env, 'FIELDBOOK_ENROLLMENT_DAYS', 7) * 24 * 60 * 60 * 1000,
     rateLimit: {
       perMinute: positiveNumber(env, 'FIELDBOOK_RATE_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute),
       burst: positiveNumber(env, 'FIELDBOOK_RATE_BURST', DEFAULT_RATE_LIMIT.burst),

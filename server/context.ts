@@ -1,15 +1,20 @@
 // What every route handler is given: the store, who may do what, and the limits.
+import type { Audit } from './audit';
+import type { DeviceService } from './devices';
 import type { RateLimiter } from './rate-limit';
 import type { Store } from './store/types';
-import type { Role } from './tokens';
 
 export interface Context {
   store: Store;
-  /** Who the `Authorization` header's token belongs to, if anyone. */
-  authenticate: (authorization: string | undefined) => Role | undefined;
+  /** Enrollment, revocation, and who a bearer token belongs to. */
+  devices: DeviceService;
+  /** The coordinator's actions; `ctx.audit.record({actor, action, target, details})`. */
+  audit: Audit;
   limiter: RateLimiter;
   /** The Vite build output served as the app. */
   distDir: string;
   /** The server's clock, as ISO 8601; injectable for tests. */
   now: () => string;
+  /** The origin enrollment links name when set (FIELDBOOK_PUBLIC_URL); else the request's Host. */
+  publicUrl?: string;
 }

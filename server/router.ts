@@ -4,7 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX } from '../src/sync/api';
 import type { Context } from './context';
 import { HttpError, SECURITY_HEADERS, allowMethods, sendError } from './http';
+import { handleAudit } from './routes/audit';
 import { handleBundle } from './routes/bundles';
+import { handleCreateDevice, handleEnroll, handleListDevices, handleReissue, handleRevokeDevice } from './routes/devices';
 import { handleExport } from './routes/export';
 import { handleCatalog, handleCoordinatorCatalog, handlePublish, handleStateChange, handleSummary, handleVersion } from './routes/forms';
 import { handleHealth } from './routes/info';
@@ -17,13 +19,15 @@ const EXPORT_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/submissions\\.csv$`
 const RESULTS_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/results$`);
 const FORM_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)$`);
 const VERSION_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/versions/([1-9][0-9]{0,8})$`);
+const DEVICE_PATH = new RegExp(`^${API_PREFIX}/devices/([^/]+)$`);
+const REISSUE_PATH = new RegExp(`^${API_PREFIX}/devices/([^/]+)/enrollment$`);
 
-/** The form id captured from a path, or a 400 when its escapes are malformed. */
-function decodeFormId(captured: string): string {
+/** A form or device id captured from a path, or a 400 when its escapes are malformed. */
+function decodeFormId(captured: string, what = 'form'): string {
   try {
     return decodeURIComponent(captured);
   } catch {
-    throw new HttpError(400, 'bad_request', 'The form id in the URL is malformed.');
+    throw new HttpError(400, 'bad_request', `The ${what} id in the URL is malformed.`);
   }
 }
 
@@ -58,6 +62,28 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
   if (path === `${API_PREFIX}/bundles`) {
     allowMethods(req, ['POST']);
     return handleBundle(ctx, req, res);
+  }
+  if (path === `${API_PREFIX}/enroll`) {
+    allowMethods(req, ['POST']);
+    return handleEnroll(ctx, req, res);
+  }
+  if (path === `${API_PREFIX}/devices`) {
+    allowMethods(req, ['GET', 'POST']);
+    return req.method === 'POST' ? handleCreateDevice(ctx, req, res) : handleListDevices(ctx, req, res);
+  }
+  const deviceMatch = DEVICE_PATH.exec(path);
+  if (deviceMatch?.[1] !== undefined) {
+    allowMethods(req, ['DELETE']);
+    return handleRevokeDevice(ctx, req, res, decodeFormId(deviceMatch[1], 'device'));
+  }
+  const reissueMatch = REISSUE_PATH.exec(path);
+  if (reissueMatch?.[1] !== undefined) {
+    allowMethods(req, ['POST']);
+    return handleReissue(ctx, req, res, decodeFormId(reissueMatch[1], 'device'));
+  }
+  if (path === `${API_PREFIX}/audit`) {
+    allowMethods(req, ['GET']);
+    return handleAudit(ctx, req, res, url.searchParams);
   }
   const exportMatch = EXPORT_PATH.exec(path);
   if (exportMatch?.[1] !== undefined) {

@@ -5,14 +5,16 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAudit } from './audit';
 import type { Context } from './context';
+import { createDeviceService, type DeviceService } from './devices';
 import { SECURITY_HEADERS } from './http';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit';
 import { createHandler } from './router';
 import { openSqliteStore } from './store/sqlite';
 import { builtInSeed } from './forms';
 import type { Store } from './store/types';
-import { loadTokens, makeAuthenticator, bearerToken, type Tokens } from './tokens';
+import { loadTokens, type Tokens } from './tokens';
 
 /** Where `npm run build` puts the app, found from this file so the working folder does not matter. */
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
@@ -31,6 +33,10 @@ export interface ServerOptions {
   distDir?: string;
   /** Another database than the default SQLite file in `dataDir`. */
   store?: Store;
+  /** How long a new enrollment link works (7 days unless given). */
+  enrollmentTtlMs?: number;
+  /** The origin enrollment links name (FIELDBOOK_PUBLIC_URL); else the origin each request came to. */
+  publicUrl?: string;
 }
 
 export interface RunningServer {
@@ -39,6 +45,8 @@ export interface RunningServer {
   /** Absolute path of the data folder. */
   dataDir: string;
   tokens: Tokens;
+  /** Enrollment and revocation, for the command line and the first-device link. */
+  devices: DeviceService;
   /** Stops taking connections, lets requests in flight finish (up to a grace period), then closes the store. */
   close: () => Promise<void>;
 }
@@ -73,13 +81,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = options.store ?? openSqliteStore(dataDir);
   // The built-in forms are the catalog of a fresh data folder; an existing catalog is left as it is.
   await store.forms.seed(builtInSeed(), new Date().toISOString());
-  const authenticate = makeAuthenticator(tokens);
+  const now = () => new Date().toISOString();
+  const audit = createAudit(store.audit, now);
+  let devices: DeviceService;
+  try {
+    devices = await createDeviceService({ store, tokens, audit, now, ...(options.enrollmentTtlMs !== undefined && { enrollmentTtlMs: options.enrollmentTtlMs }) });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const ctx: Context = {
     store,
-    authenticate: (header) => authenticate(bearerToken(header)),
+    devices,
+    audit,
     limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
     distDir: resolve(options.distDir ?? DEFAULT_DIST_DIR),
-    now: () => new Date().toISOString(),
+    now,
+    ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
   };
   const handle = createHandler(ctx);
   const inFlight = new Set<Promise<void>>();
@@ -116,5 +134,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await store.close();
     })());
 
-  return { url: originOf(server.address() as AddressInfo), dataDir, tokens, close };
+  return { url: originOf(server.address() as AddressInfo), dataDir, tokens, devices, close };
 }

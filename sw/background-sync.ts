@@ -1,6 +1,6 @@
 // Background Sync: the browser wakes the worker when connectivity returns, and the worker runs
 // the very same sender as the page, under the same lock, so nothing is sent twice.
-import { getEndpoint, getToken } from '../src/storage/settings';
+import { getAccessWithdrawn, getEndpoint, getToken, setAccessWithdrawn } from '../src/storage/settings';
 import { BACKGROUND_SYNC_TAG, withSyncLock } from '../src/sync/lock';
 import { sendQueued } from '../src/sync/sender';
 
@@ -11,9 +11,10 @@ interface SyncEvent extends ExtendableEvent {
 
 async function sendFromWorker(origin: string): Promise<void> {
   const token = await getToken();
-  if (!token) return;
+  if (!token || (await getAccessWithdrawn())) return;
   const endpoint = (await getEndpoint()) ?? origin;
   const result = await withSyncLock(() => sendQueued({ endpoint, token }));
+  if (result !== 'busy' && result.kind === 'failed' && result.failure.kind === 'revoked') return setAccessWithdrawn(true);
   // Failing the event makes the browser try again later, with its own backoff.
   if (result !== 'busy' && result.kind === 'failed' && (result.failure.kind === 'offline' || result.failure.kind === 'server')) {
     throw new Error('Sync will be retried');

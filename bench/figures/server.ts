@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../server/server';
+import { newToken } from '../../server/tokens';
 import { openSqliteStore } from '../../server/store/sqlite';
 import { batches, makeSubmissions } from '../lib/submissions';
 
@@ -59,8 +60,9 @@ export async function ingestRun(count = 10_000): Promise<{ fieldbook: number; ba
   const bodies = batches(makeSubmissions(count, 'workshop-feedback', { answerAll: true }), 200).map((b) => JSON.stringify({ submissions: b }));
   const dataDir = tempDir('ingest');
   try {
-    const fb = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dataDir, 'fb'), rateLimit: { perMinute: 1e6, burst: 1e6 } });
-    const fieldbook = await postAll(fb.url, fb.tokens.device, bodies, count).finally(() => fb.close());
+    const deviceToken = newToken();
+    const fb = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dataDir, 'fb'), deviceToken, rateLimit: { perMinute: 1e6, burst: 1e6 } });
+    const fieldbook = await postAll(fb.url, deviceToken, bodies, count).finally(() => fb.close());
     const bare = await startBareServer(dataDir);
     const bareRate = await postAll(bare.url, 'x', bodies, count).finally(() => bare.close());
     return { fieldbook, bare: bareRate };

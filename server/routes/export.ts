@@ -5,7 +5,7 @@ import { BOM, type CsvOptions } from '../../src/export/csv';
 import { csvLayout } from '../../src/export/csv-versions';
 import { isLocale } from '../../src/forms/locale';
 import { formIn } from '../../src/forms/localize';
-import { authorize } from '../auth';
+import { requireCaller } from '../auth';
 import type { Context } from '../context';
 import { versionsInUse } from '../forms';
 import { HttpError } from '../http';
@@ -40,7 +40,7 @@ function drained(res: ServerResponse): Promise<boolean> {
 
 /** Streams the CSV; the coordinator token only. */
 export async function handleExport(ctx: Context, req: IncomingMessage, res: ServerResponse, formId: string, search: URLSearchParams): Promise<void> {
-  authorize(ctx, req, 'coordinator');
+  await requireCaller(ctx, req, 'coordinator');
   const options = csvOptionsFrom(search);
   const english = await versionsInUse(ctx.store.forms, formId);
   if (!english) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);

@@ -6,7 +6,7 @@ import { jsonProblem, type FormProblem } from '../../src/forms/problems';
 import { addToHistory, checkPublication, NO_HISTORY, type PublishedHistory } from '../../src/forms/publish-checks';
 import type { QuestionType } from '../../src/forms/schema';
 import { MAX_DEFINITION_BYTES, StateChangeSchema, type FormSummary, type Published, type Refused } from '../../src/sync/forms-api';
-import { authorize } from '../auth';
+import { requireCaller } from '../auth';
 import { sha256Hex } from '../canonical';
 import type { Context } from '../context';
 import { catalogOf, formOf } from '../forms';
@@ -66,7 +66,7 @@ type Outcome = { status: 200 | 201; body: Published } | { status: 409 | 422; pro
 
 /** POST /api/v1/forms: a JSON definition becomes the form's next version (coordinator only). */
 export async function handlePublish(ctx: Context, req: IncomingMessage, res: ServerResponse, search: URLSearchParams): Promise<void> {
-  authorize(ctx, req, 'coordinator');
+  await requireCaller(ctx, req, 'coordinator');
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === XLSX_TYPE) throw new HttpError(415, 'unsupported_media_type', 'XLSForm files cannot be published on this server yet; send the definition as application/json.');
   requireJsonContentType(req);
@@ -92,16 +92,21 @@ export async function handlePublish(ctx: Context, req: IncomingMessage, res: Ser
     ctx.now(),
   );
   if ('problems' in outcome) return refuse(res, outcome.status, outcome.problems);
+  if (outcome.status === 201) {
+    await ctx.audit.record({ actor: 'coordinator', action: 'form.publish', target: formId, details: { version: outcome.body.form.version, title: outcome.body.form.title } });
+  }
   sendJson(res, outcome.status, outcome.body);
 }
 
 /** PATCH /api/v1/forms/{formId}: open, closing or closed. */
 export async function handleStateChange(ctx: Context, req: IncomingMessage, res: ServerResponse, formId: string): Promise<void> {
-  authorize(ctx, req, 'coordinator');
+  await requireCaller(ctx, req, 'coordinator');
   requireJsonContentType(req);
   const change = StateChangeSchema.safeParse(parseJson(await readBody(req, 1024)));
   if (!change.success) throw new HttpError(400, 'bad_request', `The body must be {"state": "open" | "closing" | "closed"}: ${z.prettifyError(change.error).slice(0, 300)}`);
+  const before = await ctx.store.forms.entry(formId);
   if (!(await ctx.store.forms.setState(formId, change.data.state, ctx.now()))) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);
+  await ctx.audit.record({ actor: 'coordinator', action: 'form.state', target: formId, details: { from: before?.state, to: change.data.state } });
   sendJson(res, 200, { form: { id: formId, state: change.data.state } });
 }
 
@@ -119,7 +124,7 @@ async function summaryOf(ctx: Context, formId: string): Promise<FormSummary | un
 
 /** GET /api/v1/forms/{formId} (coordinator): state, versions, responses per version. */
 export async function handleSummary(ctx: Context, req: IncomingMessage, res: ServerResponse, formId: string): Promise<void> {
-  authorize(ctx, req, 'coordinator');
+  await requireCaller(ctx, req, 'coordinator');
   const summary = await summaryOf(ctx, formId);
   if (!summary) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);
   sendJson(res, 200, summary);
@@ -127,7 +132,7 @@ export async function handleSummary(ctx: Context, req: IncomingMessage, res: Ser
 
 /** GET /api/v1/catalog (coordinator): every form, closed ones too, summarised. */
 export async function handleCoordinatorCatalog(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  authorize(ctx, req, 'coordinator');
+  await requireCaller(ctx, req, 'coordinator');
   const entries = await ctx.store.forms.list();
   const forms = (await Promise.all(entries.map((e) => summaryOf(ctx, e.id)))).filter((s) => s !== undefined);
   sendJson(res, 200, { forms });

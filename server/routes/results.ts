@@ -4,14 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Form } from '../../src/forms/schema';
 import { createAccumulator } from '../../src/results/aggregate';
 import type { FormResults } from '../../src/results/schema';
-import { authorize } from '../auth';
+import { requireCaller } from '../auth';
 import type { Context } from '../context';
 import { versionsInUse } from '../forms';
 import { HttpError, sendJson } from '../http';
 
 /** Results by sex for one form; the coordinator token only. */
 export async function handleResults(ctx: Context, req: IncomingMessage, res: ServerResponse, formId: string): Promise<void> {
-  authorize(ctx, req, 'coordinator');
+  await requireCaller(ctx, req, 'coordinator');
   const versions = await versionsInUse(ctx.store.forms, formId);
   if (!versions) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);
   const [form, ...older] = versions as [Form, ...Form[]];

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
 import { MAX_BATCH_BYTES, MAX_BATCH_SUBMISSIONS, SubmitEnvelopeSchema, type SubmitResponse } from '../../src/sync/api';
-import { authorize } from '../auth';
+import { requireCaller } from '../auth';
 import type { Context } from '../context';
 import { HttpError, parseJson, readBody, requireJsonContentType, sendJson } from '../http';
 import { lookupFor } from '../forms';
@@ -10,7 +10,7 @@ import { ingestBatch } from '../ingest';
 
 /** Checks come cheapest first: token, rate, content type, size, JSON, shape, count. */
 export async function handleSubmit(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  authorize(ctx, req, 'device');
+  const caller = await requireCaller(ctx, req, 'device');
   requireJsonContentType(req);
   const body = parseJson(await readBody(req, MAX_BATCH_BYTES));
   const envelope = SubmitEnvelopeSchema.safeParse(body);
@@ -22,6 +22,7 @@ export async function handleSubmit(ctx: Context, req: IncomingMessage, res: Serv
     throw new HttpError(413, 'too_many_submissions', `At most ${MAX_BATCH_SUBMISSIONS} submissions per request; this one has ${submissions.length}.`);
   }
   const results = await ingestBatch(ctx.store, submissions, ctx.now(), await lookupFor(ctx.store.forms, submissions));
+  await ctx.devices.addStored(caller, results.filter((r) => r.status === 'stored').length);
   const answer: SubmitResponse = { results };
   sendJson(res, 200, answer);
 }

@@ -32,6 +32,36 @@ export const MIGRATIONS: readonly string[] = [
      definition TEXT NOT NULL,
      PRIMARY KEY (form_id, version)
    ) STRICT;`,
+  // Devices enrolled one by one (PRODUCT.md section 8): credentials and codes kept as sha256 only.
+  `CREATE TABLE devices (
+     id TEXT PRIMARY KEY,
+     label TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('device', 'shared')),
+     created_at TEXT NOT NULL,
+     enrolled_at TEXT,
+     last_seen_at TEXT,
+     app_version TEXT,
+     submissions_stored INTEGER NOT NULL DEFAULT 0,
+     revoked_at TEXT,
+     credential_hash TEXT UNIQUE
+   ) STRICT;
+   CREATE TABLE enrollment_codes (
+     code_hash TEXT PRIMARY KEY,
+     device_id TEXT NOT NULL REFERENCES devices (id),
+     created_at TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     used_at TEXT,
+     withdrawn_at TEXT
+   ) STRICT;
+   CREATE INDEX enrollment_codes_by_device ON enrollment_codes (device_id);
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY,
+     at TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target TEXT,
+     details TEXT
+   ) STRICT;`,
 ];
 
 /** The schema version this code writes. */

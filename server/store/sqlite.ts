@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SubmissionSchema } from '../../src/forms/submission';
 import { migrate } from './migrations';
 import { sqliteFormStore } from './sqlite-forms';
+import { sqliteAuditStore, sqliteDeviceStore } from './sqlite-devices';
 import type { NewSubmission, PutOutcome, StoredSubmission, Store } from './types';
 
 /** The database's file name inside the data folder. */
@@ -90,6 +91,8 @@ export function openSqliteStore(dataDir: string): Store {
     forms: sqliteFormStore(db),
     ingest: async (batch, receivedAt) => ingestAll.immediate(batch, receivedAt),
     iterateForm,
+    devices: sqliteDeviceStore(db),
+    audit: sqliteAuditStore(db),
     count: async (formId) => (formId === undefined ? countAll.get() : countForm.get(formId))?.n ?? 0,
     close: async () => {
       db.close();

@@ -92,7 +92,74 @@ export interface FormStore {
   countByVersion(formId: string): Promise<Map<number, number>>;
 }
 
+/** A device row as kept; `credentialHash` is sha256 (hex) of its bearer credential, never the credential. */
+export interface DeviceRecord {
+  id: string;
+  label: string;
+  kind: 'device' | 'shared';
+  createdAt: string;
+  enrolledAt?: string;
+  lastSeenAt?: string;
+  appVersion?: string;
+  submissionsStored: number;
+  revokedAt?: string;
+}
+
+/** Why an enrollment code cannot be redeemed. */
+export type RedeemRefusal = 'unknown' | 'used' | 'expired' | 'withdrawn';
+
+/** Devices, their enrollment codes (by hash) and their credentials (by hash). */
+export interface DeviceStore {
+  /** Adds a device with a first single-use code. */
+  createDevice(device: { id: string; label: string; createdAt: string }, code: { hash: string; expiresAt: string }): Promise<void>;
+  /** A new single-use code for a device; its earlier pending codes are withdrawn. False when the device is unknown or revoked. */
+  reissueCode(deviceId: string, code: { hash: string; createdAt: string; expiresAt: string }): Promise<boolean>;
+  /**
+   * Spends a code and sets the device's credential, in one transaction: of two devices racing
+   * with one code, exactly one wins. The device's earlier credential, if any, stops working.
+   */
+  redeemCode(codeHash: string, credentialHash: string, now: string): Promise<{ ok: true; device: DeviceRecord } | { ok: false; reason: RedeemRefusal }>;
+  /** Makes a device for an enrollment with the shared token (a reusable code), holding `credentialHash`. */
+  createEnrolledDevice(device: { id: string; label: string; at: string }, credentialHash: string): Promise<DeviceRecord>;
+  /**
+   * Keeps the one "shared token" entry in step with the shared token in use: made when missing,
+   * reset (un-revoked) when the token changed, left alone (revoked or not) otherwise.
+   */
+  ensureShared(credentialHash: string, label: string, now: string): Promise<DeviceRecord>;
+  /** The device holding this credential (revoked ones included), if any. */
+  byCredential(credentialHash: string): Promise<DeviceRecord | undefined>;
+  /** Records a request from the device: when, and with which app version if it said. */
+  touch(deviceId: string, at: string, appVersion?: string): Promise<void>;
+  /** Adds to the count of submissions the device got stored. */
+  addStored(deviceId: string, count: number): Promise<void>;
+  /** Revokes a device and withdraws its pending codes; the device as it now is, or undefined if unknown. */
+  revoke(deviceId: string, at: string): Promise<DeviceRecord | undefined>;
+  /** One device, or undefined. */
+  get(deviceId: string): Promise<DeviceRecord | undefined>;
+  /** Every device, oldest first, with its pending (unused, unexpired, not withdrawn) codes' times. */
+  list(now: string): Promise<Array<DeviceRecord & { pendingLinks: Array<{ createdAt: string; expiresAt: string }> }>>;
+}
+
+/** One line of the audit log: who did what to what, and what changed. */
+export interface AuditRecord {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target?: string;
+  details?: Record<string, unknown>;
+}
+
+/** The coordinator's actions, append only. */
+export interface AuditStore {
+  append(entry: Omit<AuditRecord, 'id'>): Promise<AuditRecord>;
+  /** Newest first, at most `limit`, optionally only entries older than id `before`. */
+  list(options: { limit: number; before?: number }): Promise<AuditRecord[]>;
+}
+
 /** Every store the server uses, over one database. */
 export interface Store extends SubmissionStore {
   forms: FormStore;
+  devices: DeviceStore;
+  audit: AuditStore;
 }

@@ -78,6 +78,13 @@ export const getToken = () => read<string | undefined>('token', isFilledText, un
 export const setToken = (token: string) => set('token', token, settingsStore());
 export const forgetToken = () => del('token', settingsStore());
 
+/**
+ * Whether the server said this device's access was withdrawn (401 device_revoked): sending stops
+ * until it is enrolled again; everything on it stays.
+ */
+export const getAccessWithdrawn = () => read('accessWithdrawn', (v): v is boolean => typeof v === 'boolean', false);
+export const setAccessWithdrawn = (withdrawn: boolean) => (withdrawn ? set('accessWithdrawn', true, settingsStore()) : del('accessWithdrawn', settingsStore()));
+
 /** Where submissions go; undefined means the origin the app came from. */
 export const getEndpoint = () => read<string | undefined>('endpoint', isFilledText, undefined);
 export const setEndpoint = (endpoint: string | undefined) => (endpoint ? set('endpoint', endpoint, settingsStore()) : del('endpoint', settingsStore()));

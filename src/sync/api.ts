@@ -68,5 +68,10 @@ export const API_ERROR_CODES = [
   'unavailable',
   'invalid_form',
   'conflict',
+  'device_revoked',
+  'enrollment_unknown',
+  'enrollment_used',
+  'enrollment_expired',
+  'enrollment_withdrawn',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 // The page's one sync engine and enrollment at start; the UI reads state through callbacks.
-import { getEndpoint, getToken, setEndpoint, setToken } from '../storage/settings';
+import { getEndpoint, getToken } from '../storage/settings';
+import { enrollWith, type EnrollOutcome } from './enroll-from-location';
 import { SyncEngine } from './engine';
 import { BACKGROUND_SYNC_TAG } from './lock';
 
@@ -14,11 +15,12 @@ export const syncEngine = new SyncEngine((failure) => {
   if (failure.kind === 'offline' || failure.kind === 'server') void requestBackgroundSync();
 });
 
-/** Enrolls from a pasted link or token, then sends. */
-export async function enroll(token: string, endpoint?: string): Promise<void> {
-  await setToken(token);
-  if (endpoint !== undefined) await setEndpoint(endpoint === location.origin ? undefined : endpoint);
-  void syncEngine.sendNow();
+/** Enrolls from a pasted link or code (spending it at the link's server, else the current one), then sends. */
+export async function enroll(code: string, endpoint?: string): Promise<EnrollOutcome> {
+  const server = endpoint ?? (await currentEndpoint());
+  const outcome = await enrollWith(server, code, server === location.origin);
+  if (outcome.kind === 'enrolled') void syncEngine.sendNow();
+  return outcome;
 }
 
 /** The server this device sends to. */

@@ -2,14 +2,14 @@
 // outbox grows, on "Send now", on a Background Sync wake-up, and on a backoff timer after a failure.
 import { watch } from '../storage/live';
 import { outboxCounts } from '../storage/outbox';
-import { getEndpoint, getLastSyncAt, getToken, setLastSyncAt } from '../storage/settings';
+import { getAccessWithdrawn, getEndpoint, getLastSyncAt, getToken, setAccessWithdrawn, setLastSyncAt } from '../storage/settings';
 import { withSyncLock } from './lock';
 import { backoffMs, type Failure } from './outbox';
 import type { SendResult } from './sender';
 
 /** What the user is told about sync, at all times. */
 export interface SyncState {
-  phase: 'starting' | 'idle' | 'sending' | 'retrying' | 'not-enrolled' | 're-enroll' | 'busy-elsewhere';
+  phase: 'starting' | 'idle' | 'sending' | 'retrying' | 'not-enrolled' | 're-enroll' | 'revoked' | 'busy-elsewhere';
   queued: number;
   rejected: number;
   progress?: { sent: number; total: number };
@@ -85,13 +85,15 @@ export class SyncEngine {
     const token = await getToken();
     if (!token) return this.set({ phase: 'not-enrolled', progress: undefined });
     const counts = await outboxCounts();
+    // Access withdrawn: no request at all until the device is enrolled again (no loop of 401s).
+    if (await getAccessWithdrawn()) return this.set({ ...counts, phase: 'revoked', progress: undefined, problem: { kind: 'revoked' }, nextAttemptAt: undefined });
     this.set(counts);
     if (counts.queued === 0) return this.settle({ kind: 'done', sent: 0 });
     // The sender (and the schemas it checks answers with) loads only when there is something to send.
     const { sendQueued } = await import('./sender');
     const result = await withSyncLock(() => {
       this.set({ phase: 'sending', problem: undefined });
-      return sendQueued({ endpoint, token, onProgress: (sent, total) => this.set({ progress: { sent, total } }) });
+      return sendQueued({ endpoint, token, appVersion: __APP_VERSION__, onProgress: (sent, total) => this.set({ progress: { sent, total } }) });
     });
     if (result === 'busy') return this.retryIn(5_000, { phase: 'busy-elsewhere' });
     await this.settle(result);
@@ -114,6 +116,10 @@ export class SyncEngine {
     const { failure } = result;
     this.onFailure(failure);
     if (failure.kind === 'unauthorized') return this.set({ phase: 're-enroll', progress: undefined, problem: failure });
+    if (failure.kind === 'revoked') {
+      await setAccessWithdrawn(true);
+      return this.set({ phase: 'revoked', progress: undefined, problem: failure, nextAttemptAt: undefined });
+    }
     const delay = failure.kind === 'rate-limited' ? failure.retryAfterMs : backoffMs(this.attempt++);
     this.retryIn(delay, { phase: 'retrying', progress: undefined, problem: failure });
   }

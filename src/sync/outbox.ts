@@ -76,11 +76,13 @@ export type Failure =
   | { kind: 'server'; status: number }
   | { kind: 'rate-limited'; retryAfterMs: number }
   | { kind: 'unauthorized' }
+  /** The coordinator revoked this device: nothing is resent until it is enrolled again. */
+  | { kind: 'revoked' }
   | { kind: 'refused'; status: number; message: string };
 
 /** Reads an HTTP answer that is not a 200 (PRODUCT.md section 4: what stays queued, what asks the user). */
-export function failureOf(status: number, retryAfter: string | null, message: string): Failure {
-  if (status === 401) return { kind: 'unauthorized' };
+export function failureOf(status: number, retryAfter: string | null, message: string, code?: string): Failure {
+  if (status === 401) return code === 'device_revoked' ? { kind: 'revoked' } : { kind: 'unauthorized' };
   if (status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfterMs(retryAfter) };
   if (status >= 500 || status === 408) return { kind: 'server', status };
   return { kind: 'refused', status, message };

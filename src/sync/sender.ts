@@ -12,6 +12,8 @@ export interface SendOptions {
   token: string;
   onProgress?: (sent: number, total: number) => void;
   timeoutMs?: number;
+  /** Named to the server in X-App-Version, shown on the coordinator's Devices screen. */
+  appVersion?: string;
 }
 
 export type SendResult = { kind: 'done'; sent: number } | { kind: 'failed'; sent: number; failure: Failure };
@@ -22,12 +24,12 @@ export function submissionsUrl(endpoint: string): string {
 }
 
 /** Posts one batch; any answer that is not a readable 200 becomes a Failure. */
-async function post(url: string, token: string, body: string, timeoutMs: number): Promise<{ ok: true; json: unknown } | { ok: false; failure: Failure }> {
+async function post(url: string, token: string, body: string, timeoutMs: number, appVersion: string | undefined): Promise<{ ok: true; json: unknown } | { ok: false; failure: Failure }> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(appVersion !== undefined && { 'X-App-Version': appVersion }) },
       body,
       signal: AbortSignal.timeout(timeoutMs),
       cache: 'no-store',
@@ -39,7 +41,7 @@ async function post(url: string, token: string, body: string, timeoutMs: number)
   if (response.ok) return { ok: true, json };
   const parsed = ApiErrorSchema.safeParse(json);
   const message = parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`;
-  return { ok: false, failure: failureOf(response.status, response.headers.get('Retry-After'), message) };
+  return { ok: false, failure: failureOf(response.status, response.headers.get('Retry-After'), message, parsed.success ? parsed.data.error.code : undefined) };
 }
 
 /** Queued submissions read at a time: a few batches, sent one after another from one read. */
@@ -70,7 +72,7 @@ export async function sendQueued(options: SendOptions): Promise<SendResult> {
       // Responses finalized during the send make the total grow.
       remaining = Math.max(remaining, batch.submissions.length);
       options.onProgress?.(sent, sent + remaining);
-      const answer = await post(url, options.token, batch.body, options.timeoutMs ?? SEND_TIMEOUT_MS);
+      const answer = await post(url, options.token, batch.body, options.timeoutMs ?? SEND_TIMEOUT_MS, options.appVersion);
       if (!answer.ok) return settled({ kind: 'failed', sent, failure: answer.failure });
       const parsed = SubmitResponseSchema.safeParse(answer.json);
       const outcomes = parsed.success ? outcomesOf(batch.submissions, parsed.data, new Date().toISOString()) : [];

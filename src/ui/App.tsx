@@ -15,6 +15,8 @@ import { enrollFromLocation } from '../sync/enroll-from-location';
 import { loadSync } from './load-sync';
 import { useWorkshopLock } from './workshop/use-workshop-lock';
 import { decideScreen } from './workshop-lock';
+import { describeEnrollProblem } from './enroll-text';
+import type { EnrollOutcome } from '../sync/enroll-from-location';
 
 // Loaded on first use: only home is needed to open the app.
 const SubmissionList = lazyScreen(() => import('./SubmissionList').then((m) => m.SubmissionList));
@@ -49,6 +51,7 @@ export function App() {
   const locale = useLocale();
   const [device, setContext] = useState<DraftContext | undefined>();
   const [failure, setFailure] = useState<unknown>();
+  const [enrollment, setEnrollment] = useState<EnrollOutcome>({ kind: 'none' });
   // New responses are recorded in the language in use, whatever it was when the app opened.
   const context = device && { ...device, locale };
   useEffect(() => {
@@ -57,14 +60,16 @@ export function App() {
     loadDeviceContext().then(setContext, (e: unknown) => setFailure(e ?? 'unknown'));
     // Enrollment first, so the first send already has the token.
     const engine = enrollFromLocation()
-      .catch(() => false)
+      // Only an outcome worth a word redraws the shell: opening the app as usual changes nothing.
+      .then((outcome) => outcome.kind !== 'none' && setEnrollment(outcome), () => undefined)
       .then(() => afterFirstScreen(loadSync));
     void engine.then((m) => m.syncEngine.start());
     // An enrollment link opened in a tab that already shows the app changes only the fragment.
     const onHashChange = () => {
       if (!location.hash.startsWith('#enroll=')) return;
-      void enrollFromLocation().then(async (enrolled) => {
-        if (enrolled) await (await engine).syncEngine.sendNow();
+      void enrollFromLocation().then(async (outcome) => {
+        setEnrollment(outcome);
+        if (outcome.kind === 'enrolled') await (await engine).syncEngine.sendNow();
       });
     };
     addEventListener('hashchange', onHashChange);
@@ -131,6 +136,11 @@ export function App() {
         <LanguagePicker />
       </header>
       <UpdatePrompt />
+      {enrollment.kind === 'refused' && (
+        <p role="alert" class="enroll-refused">
+          {describeEnrollProblem(enrollment.problem)}
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         {failure !== undefined ? (
           <p role="alert">{t("This browser's storage cannot be opened: {reason}", { reason: String(failure) })}</p>

@@ -3,6 +3,7 @@ import { t, useLocale } from '../i18n';
 import { forgetCoordinatorToken, hasCoordinatorToken, setCoordinatorToken } from '../results/remote';
 import { BundleUpload } from './coordinator/BundleUpload';
 import { FormsAdmin } from './coordinator/FormsAdmin';
+import { Devices } from './coordinator/Devices';
 import { ServerResults } from './coordinator/ServerResults';
 import { summaryTitle, useServerCatalog, useServerForm } from './coordinator/use-server-catalog';
 import { routeHash } from './router';
@@ -72,6 +73,7 @@ function SignedIn({ formId, onSignOut }: { formId: string | undefined; onSignOut
       ) : null}
       <FormsAdmin catalog={catalog} locale={locale} language={language} onRefused={onSignOut} />
       <BundleUpload onRefused={onSignOut} />
+      <Devices onRefused={onSignOut} />
     </>
   );
 }

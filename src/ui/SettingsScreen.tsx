@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { forgetToken, getToken, setEndpoint } from '../storage/settings';
+import { forgetToken, getAccessWithdrawn, getToken, setEndpoint } from '../storage/settings';
 import { currentEndpoint, enroll } from '../sync/device-sync';
 import { parseEnrollment, testConnection, type ConnectionCheck } from '../sync/enrollment';
+import { accessWithdrawnText, describeEnrollProblem } from './enroll-text';
 
 /** What a connection test found, in words. */
 function checkWords(check: ConnectionCheck): string {
@@ -13,6 +14,8 @@ function checkWords(check: ConnectionCheck): string {
       return t('The server cannot be reached from here. Check the address and the network.');
     case 'unauthorized':
       return t('The server answered but does not accept this device. Enroll again with a new link.');
+    case 'revoked':
+      return accessWithdrawnText();
     case 'server-error':
       return t('The server answered with an error. Try again later or tell your coordinator.');
   }
@@ -21,6 +24,7 @@ function checkWords(check: ConnectionCheck): string {
 /** Enrollment and the server address. The token itself is never shown. */
 export function SettingsScreen() {
   const [enrolled, setEnrolled] = useState<boolean | undefined>();
+  const [withdrawn, setWithdrawn] = useState(false);
   const [endpoint, setEndpointText] = useState('');
   const [link, setLink] = useState('');
   const [message, setMessage] = useState('');
@@ -29,6 +33,7 @@ export function SettingsScreen() {
 
   const refresh = async () => {
     setEnrolled(Boolean(await getToken()));
+    setWithdrawn(await getAccessWithdrawn());
     setEndpointText(await currentEndpoint());
   };
   useEffect(() => void refresh(), []);
@@ -37,7 +42,9 @@ export function SettingsScreen() {
     e.preventDefault();
     const parsed = parseEnrollment(link);
     if (!parsed) return setMessage(t('That is not an enrollment link or token. Paste the whole link your coordinator sent.'));
-    await enroll(parsed.token, parsed.endpoint);
+    setMessage(t('Enrolling…'));
+    const outcome = await enroll(parsed.token, parsed.endpoint);
+    if (outcome.kind === 'refused') return setMessage(describeEnrollProblem(outcome.problem));
     setLink('');
     setMessage(t('This device is enrolled. Waiting responses will be sent.'));
     await refresh();
@@ -60,7 +67,9 @@ export function SettingsScreen() {
         <p>
           {enrolled === undefined
             ? t('Checking…')
-            : enrolled
+            : withdrawn
+              ? accessWithdrawnText()
+              : enrolled
               ? t('This device is enrolled and can send responses.')
               : t('This device is not enrolled: responses stay on it until it is.')}
         </p>

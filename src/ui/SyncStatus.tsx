@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDate, t, tn } from '../i18n';
 import type { SyncState } from '../sync/engine';
 import type { Failure } from '../sync/outbox';
+import { accessWithdrawnText } from './enroll-text';
 import { afterFirstScreen } from './first-screen';
 import { loadSync } from './load-sync';
 import { routeHash } from './router';
@@ -19,6 +20,8 @@ export function describeSendFailure(failure: Failure): string {
       return t('The server asked to wait before sending more. Sending will resume automatically.');
     case 'unauthorized':
       return t('This device is no longer enrolled with the server. Open a new enrollment link from your coordinator.');
+    case 'revoked':
+      return accessWithdrawnText();
     case 'refused':
       // The reason is the server's own words.
       return t('The server refused the batch: {reason}', { reason: failure.message });
@@ -36,6 +39,8 @@ export function describeSync(state: SyncState): string {
       return t('Not enrolled: {queued} waiting to send', { queued });
     case 're-enroll':
       return t('Needs attention: enroll this device again ({queued} waiting to send)', { queued });
+    case 'revoked':
+      return t('Access withdrawn: {queued} kept on this device', { queued });
     case 'sending':
       return state.progress ? t('Sending {sent} of {total}', state.progress) : t('Sending…');
     case 'busy-elsewhere':
@@ -73,8 +78,17 @@ export function SyncStatus() {
       <p role="status" aria-live="polite" class={`sync-${state.phase}`}>
         {describeSync(state)}
       </p>
-      {state.problem && <p class="sync-problem">{describeSendFailure(state.problem)}</p>}
-      {needsSettings ? (
+      {/* Withdrawn access is an alert: the person must act, and should hear it at once. */}
+      {state.problem && (
+        <p class="sync-problem" role={state.problem.kind === 'revoked' ? 'alert' : undefined}>
+          {describeSendFailure(state.problem)}
+        </p>
+      )}
+      {state.phase === 'revoked' ? (
+        <a class="button" href={routeHash({ screen: 'transfer' })}>
+          {t('Export to a file')}
+        </a>
+      ) : needsSettings ? (
         <a class="button" href={routeHash({ screen: 'settings' })}>
           {t('Enroll this device')}
         </a>

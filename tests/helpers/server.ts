@@ -7,6 +7,7 @@ import type { RateLimit } from '../../server/rate-limit';
 import { startServer } from '../../server/server';
 import { DATABASE_FILE, openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/types';
+import { newToken } from '../../server/tokens';
 
 /** Room for any test's requests; the rate-limit test passes its own. */
 export const TEST_RATE_LIMIT: RateLimit = { perMinute: 600_000, burst: 100_000 };
@@ -18,6 +19,7 @@ export const FIXTURE_ASSET_BODY = 'console.log("fieldbook");';
 
 export interface TestServer {
   url: string;
+  /** The shared device token (FIELDBOOK_DEVICE_TOKEN-style); '' when started with `deviceToken: null`. */
   deviceToken: string;
   coordinatorToken: string;
   dataDir: string;
@@ -31,8 +33,11 @@ export interface TestServer {
 export interface TestServerOptions {
   dataDir?: string;
   rateLimit?: RateLimit;
-  deviceToken?: string;
+  /** A shared device token, as FIELDBOOK_DEVICE_TOKEN gives; a random one unless given, none for null. */
+  deviceToken?: string | null;
   coordinatorToken?: string;
+  /** How long enrollment links work. */
+  enrollmentTtlMs?: number;
   /** Wraps the SQLite store, e.g. to watch what the server reads. */
   wrapStore?: (store: Store) => Store;
 }
@@ -83,7 +88,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       dataDir,
       distDir,
       rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
-      ...(options.deviceToken ? { deviceToken: options.deviceToken } : {}),
+      ...(options.deviceToken !== null && { deviceToken: options.deviceToken ?? newToken() }),
+      ...(options.enrollmentTtlMs !== undefined && { enrollmentTtlMs: options.enrollmentTtlMs }),
       ...(options.coordinatorToken ? { coordinatorToken: options.coordinatorToken } : {}),
     });
   } catch (error) {
@@ -92,7 +98,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
   return {
     url: running.url,
-    deviceToken: running.tokens.device,
+    deviceToken: running.tokens.device ?? '',
     coordinatorToken: running.tokens.coordinator,
     dataDir: running.dataDir,
     distDir,

@@ -1,13 +1,13 @@
 // Stopping and starting on the same data folder loses nothing; the entry point prints,
 // keeps tokens out of its log, and stops cleanly on a signal.
-import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOKEN_FILES } from '../../server/tokens';
 import { SubmitResponseSchema } from '../../src/sync/api';
 import { makeSubmissions } from '../fixtures/submissions';
 import { parseCsv } from '../helpers/csv-parse';
+import { spawnMain } from '../helpers/main-process';
 import { get, makeTempDir, postSubmissions, removeDir, startTestServer, type TestServer } from '../helpers/server';
 
 const dirs: string[] = [];
@@ -26,19 +26,20 @@ async function exportRows(server: TestServer): Promise<number> {
 }
 
 describe('restart on the same data folder', () => {
-  it('keeps every submission and both tokens', async () => {
+  it('keeps every submission and the coordinator token, and makes no shared device token', async () => {
     const dataDir = tempDir();
-    const first = await startTestServer({ dataDir });
+    // A shared token as FIELDBOOK_DEVICE_TOKEN gives it, the same at both starts.
+    const shared = 'shared-device-token-0123456789';
+    const first = await startTestServer({ dataDir, deviceToken: shared });
     const batch = makeSubmissions(25);
     expect((await postSubmissions(first, { submissions: batch })).status).toBe(200);
     const { deviceToken, coordinatorToken } = first;
     await first.stop();
 
-    for (const role of ['device', 'coordinator'] as const) {
-      expect(statSync(join(dataDir, TOKEN_FILES[role])).mode & 0o777).toBe(0o600);
-    }
+    expect(statSync(join(dataDir, TOKEN_FILES.coordinator)).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dataDir, TOKEN_FILES.device))).toBe(false);
 
-    const second = await startTestServer({ dataDir });
+    const second = await startTestServer({ dataDir, deviceToken: shared });
     try {
       expect(second.deviceToken).toBe(deviceToken);
       expect(second.coordinatorToken).toBe(coordinatorToken);
@@ -68,48 +69,26 @@ describe('restart on the same data folder', () => {
   });
 });
 
-/** Runs `tsx server/main.ts` as `npm run serve` would, until the server says it listens. */
-function spawnMain(env: Record<string, string>) {
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['server/main.ts'], {
-    cwd: process.cwd(),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 20 s:\n${output}`)), 20_000);
-    const check = () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', check);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`exited before listening:\n${output}`));
-    });
-  });
-  return { child, listening, exited, output: () => output };
-}
-
 describe('server/main.ts', () => {
-  it('prints the URL, the data folder and the enrollment link (the only place the token appears), then stops on SIGTERM', async () => {
+  it('prints the URL, the data folder, where the coordinator token is, a single-use link for a first device and how to enroll more, then stops on SIGTERM', async () => {
     const dataDir = tempDir();
     const main = spawnMain({ DATA_DIR: dataDir });
     const url = await main.listening;
-    const deviceToken = readFileSync(join(dataDir, TOKEN_FILES.device), 'utf8').trim();
     const coordinatorToken = readFileSync(join(dataDir, TOKEN_FILES.coordinator), 'utf8').trim();
-    expect(main.output()).toContain(`Data folder: ${dataDir}`);
-    expect(main.output()).toContain(`${url}/#enroll=${deviceToken}`);
+    const out = main.output();
+    expect(out).toContain(`Data folder: ${dataDir}`);
+    expect(out).toContain(`Coordinator token: in ${join(dataDir, TOKEN_FILES.coordinator)}`);
+    expect(out).toContain('npm run enroll -- --label');
+    expect(existsSync(join(dataDir, TOKEN_FILES.device))).toBe(false);
+    const code = new RegExp(`${url}/#enroll=([A-Za-z0-9_-]+)`).exec(out)?.[1] ?? '';
+    expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
+    const enroll = (body: unknown) => fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const enrolled = (await enroll({ code }).then((r) => r.json())) as { token: string };
+    expect((await enroll({ code })).status).toBe(410);
     const answer = await fetch(`${url}/api/v1/submissions`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${deviceToken}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${enrolled.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ submissions: makeSubmissions(2) }),
     });
     expect(answer.status).toBe(200);
@@ -118,9 +97,34 @@ describe('server/main.ts', () => {
     main.child.kill('SIGTERM');
     expect(await main.exited).toBe(0);
     const log = main.output();
-    expect(log.split(deviceToken)).toHaveLength(2);
+    expect(log.split(code)).toHaveLength(2);
+    expect(log).not.toContain(enrolled.token);
     expect(log).not.toContain(coordinatorToken);
     expect(log).not.toContain('wrong-token');
+  });
+
+  it('prints no first-device link once a device has enrolled, and a fresh one at each start until then', async () => {
+    const dataDir = tempDir();
+    const codeIn = async (main: ReturnType<typeof spawnMain>) => {
+      const url = await main.listening;
+      const code = new RegExp(`${url}/#enroll=([A-Za-z0-9_-]+)`).exec(main.output())?.[1];
+      main.child.kill('SIGTERM');
+      expect(await main.exited).toBe(0);
+      return { url, code };
+    };
+    const first = await codeIn(spawnMain({ DATA_DIR: dataDir }));
+    const second = spawnMain({ DATA_DIR: dataDir });
+    const url = await second.listening;
+    const code = new RegExp(`${url}/#enroll=([A-Za-z0-9_-]+)`).exec(second.output())?.[1] ?? '';
+    expect(code).not.toBe(first.code);
+    const refused = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: first.code }) });
+    expect(refused.status).toBe(410);
+    const ok = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) });
+    expect(ok.status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    const third = await codeIn(spawnMain({ DATA_DIR: dataDir }));
+    expect(third.code).toBeUndefined();
   });
 
   it('exits with a clear message on a bad setting', async () => {

@@ -67,6 +67,12 @@ describe('failureOf', () => {
     expect(failureOf(status, retry, 'm').kind).toBe(kind);
   });
 
+  it('tells a revoked device (401 device_revoked) from a plain 401', () => {
+    expect(failureOf(401, null, 'm', 'device_revoked').kind).toBe('revoked');
+    expect(failureOf(401, null, 'm', 'unauthorized').kind).toBe('unauthorized');
+    expect(failureOf(403, null, 'm', 'device_revoked').kind).toBe('refused');
+  });
+
   it.each([
     ['7', 7000],
     [' 120 ', 120_000],

@@ -64,6 +64,9 @@ class FakeRegistry {
     this.calls.push({ method, path: url.pathname, body, authorization: new Headers(init.headers).get('Authorization') });
     const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json' } });
     if (method === 'GET' && url.pathname === '/api/v1/catalog') return json(200, { forms: this.forms });
+    // The same screen shows the Devices section (issue 15): an empty server, as far as devices go.
+    if (method === 'GET' && url.pathname === '/api/v1/devices') return json(200, { devices: [] });
+    if (method === 'GET' && url.pathname.startsWith('/api/v1/audit')) return json(200, { entries: [] });
     if (method === 'GET' && url.pathname === '/api/v1/forms/career-development/versions/1') return json(200, career);
     const patch = /^\/api\/v1\/forms\/([a-z-]+)$/.exec(url.pathname);
     if (method === 'PATCH' && patch) {
