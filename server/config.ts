@@ -18,6 +18,8 @@ export interface Config {
   enrollmentTtlMs: number;
   /** The origin enrollment links name (FIELDBOOK_PUBLIC_URL), e.g. behind a reverse proxy. */
   publicUrl?: string;
+  /** `postgres://…` puts every table in PostgreSQL; absent, SQLite in `dataDir`. */
+  databaseUrl?: string;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -40,6 +42,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s?#]+\/?$/.test(publicUrl)) {
     throw new Error(`FIELDBOOK_PUBLIC_URL must be an origin such as https://survey.example.org, not "${publicUrl}".`);
   }
+  const databaseUrl = nonEmpty(env.DATABASE_URL);
+  // Never echo the URL: it may hold the database password.
+  if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL.');
   return {
     port,
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
@@ -48,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     ...(coordinatorToken ? { coordinatorToken } : {}),
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
     enrollmentTtlMs: positiveNumber(env, 'FIELDBOOK_ENROLLMENT_DAYS', 7) * 24 * 60 * 60 * 1000,
+    ...(databaseUrl ? { databaseUrl } : {}),
     rateLimit: {
       perMinute: positiveNumber(env, 'FIELDBOOK_RATE_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute),
       burst: positiveNumber(env, 'FIELDBOOK_RATE_BURST', DEFAULT_RATE_LIMIT.burst),

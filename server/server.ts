@@ -11,6 +11,7 @@ import { createDeviceService, type DeviceService } from './devices';
 import { SECURITY_HEADERS } from './http';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit';
 import { createHandler } from './router';
+import { openPostgres } from './store/postgres';
 import { openSqliteStore } from './store/sqlite';
 import { builtInSeed } from './forms';
 import type { Store } from './store/types';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   enrollmentTtlMs?: number;
   /** The origin enrollment links name (FIELDBOOK_PUBLIC_URL); else the origin each request came to. */
   publicUrl?: string;
+  /** `postgres://…`: every table in PostgreSQL (migrated first) instead of SQLite; ignored when `store` is given. */
+  databaseUrl?: string;
 }
 
 export interface RunningServer {
@@ -78,7 +81,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const tokens = loadTokens(dataDir, { device: options.deviceToken, coordinator: options.coordinatorToken });
-  const store = options.store ?? openSqliteStore(dataDir);
+  const postgres = !options.store && options.databaseUrl ? await openPostgres(options.databaseUrl) : undefined;
+  const store = options.store ?? postgres?.store ?? openSqliteStore(dataDir);
+  // SQLite lives in this process: if the process answers, so does its database.
+  const ping = postgres?.ping ?? (async () => {});
+  const closeStores = async () => {
+    await store.close();
+    await postgres?.close();
+  };
   // The built-in forms are the catalog of a fresh data folder; an existing catalog is left as it is.
   await store.forms.seed(builtInSeed(), new Date().toISOString());
   const now = () => new Date().toISOString();
@@ -87,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     devices = await createDeviceService({ store, tokens, audit, now, ...(options.enrollmentTtlMs !== undefined && { enrollmentTtlMs: options.enrollmentTtlMs }) });
   } catch (error) {
-    await store.close();
+    await closeStores();
     throw error;
   }
   const ctx: Context = {
@@ -96,6 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     audit,
     limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
     distDir: resolve(options.distDir ?? DEFAULT_DIST_DIR),
+    ping,
     now,
     ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
   };
@@ -116,7 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     });
   } catch (error) {
-    await store.close();
+    await closeStores();
     throw error;
   }
 
@@ -131,7 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearTimeout(timer);
       server.closeAllConnections();
       await stopped;
-      await store.close();
+      await closeStores();
     })());
 
   return { url: originOf(server.address() as AddressInfo), dataDir, tokens, devices, close };

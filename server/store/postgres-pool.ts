@@ -6,7 +6,7 @@ import { StoreUnavailableError } from './unavailable';
 /** How long to wait for a connection (a new one, or a free one from a busy pool). */
 export const CONNECT_TIMEOUT_MS = 3_000;
 /** The database cancels any statement running longer than this. */
-export const STATEMENT_TIMEOUT_MS = 10_000;
+export const STATEMENT_TIMEOUT_MS = 5_000;
 /** The driver gives up on an answer after this, for a network that drops packets silently. */
 export const QUERY_TIMEOUT_MS = STATEMENT_TIMEOUT_MS + 2_000;
 /** Connections per server process; several processes share the database's max_connections (100 by default). */

@@ -23,11 +23,6 @@ export interface PostgresDatabase {
   close: () => Promise<void>;
 }
 
-/** Whether a DATABASE_URL names PostgreSQL. */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
-
 /** Migrates (once, under an advisory lock) and opens the stores; fails if the database cannot be reached. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
   await guarded(() => migratePostgres(poolConfig(url), options.migrations ?? POSTGRES_MIGRATIONS));

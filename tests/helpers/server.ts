@@ -26,7 +26,7 @@ export interface TestServer {
   distDir: string;
   /** Stops the server; removes its temp folder too unless the caller gave `dataDir`. */
   stop: () => Promise<void>;
-  /** Rows in the SQLite file, read through a connection of its own. */
+  /** Rows in the SQLite file, read through a connection of its own (SQLite servers only). */
   count: (formId?: string) => number;
 }
 
@@ -40,6 +40,8 @@ export interface TestServerOptions {
   enrollmentTtlMs?: number;
   /** Wraps the SQLite store, e.g. to watch what the server reads. */
   wrapStore?: (store: Store) => Store;
+  /** PostgreSQL instead of the SQLite file (see helpers/postgres.ts); `count` is then unavailable. */
+  databaseUrl?: string;
 }
 
 /** A fresh temp folder; the caller removes it with `removeDir`. */
@@ -80,9 +82,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
     mkdirSync(dataDir, { recursive: true });
-    const store = options.wrapStore?.(openSqliteStore(dataDir));
+    const store = options.databaseUrl ? undefined : options.wrapStore?.(openSqliteStore(dataDir));
     running = await startServer({
       ...(store ? { store } : {}),
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       port: 0,
       host: '127.0.0.1',
       dataDir,
@@ -102,7 +105,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     coordinatorToken: running.tokens.coordinator,
     dataDir: running.dataDir,
     distDir,
-    count: (formId) => countRows(running.dataDir, formId),
+    count: (formId) => {
+      if (options.databaseUrl) throw new Error('count reads the SQLite file; this server stores into PostgreSQL');
+      return countRows(running.dataDir, formId);
+    },
     stop: async () => {
       await running.close();
       removeDir(root);
