@@ -1,11 +1,14 @@
 // Starts one HTTP server for the app and the API; used by main.ts, the tests and the benchmark.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createSecureContext } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAudit } from './audit';
+import type { TlsFiles } from './config';
 import type { Context } from './context';
 import { createDeviceService, type DeviceService } from './devices';
 import { SECURITY_HEADERS } from './http';
@@ -40,6 +43,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** `postgres://…`: every table in PostgreSQL (migrated first) instead of SQLite; ignored when `store` is given. */
   databaseUrl?: string;
+  /** Serve HTTPS with this certificate and key instead of HTTP. */
+  tls?: TlsFiles;
 }
 
 export interface RunningServer {
@@ -54,10 +59,28 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-function originOf(address: AddressInfo): string {
+function originOf(address: AddressInfo, secure: boolean): string {
   const wildcard = address.address === '0.0.0.0' || address.address === '::';
   const host = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+  return `${secure ? 'https' : 'http'}://${host}:${address.port}`;
+}
+
+/** The certificate and key, read and checked at start, before the database is opened; a bad file stops the start with its name. */
+function readTls(tls: TlsFiles): { cert: Buffer; key: Buffer } {
+  const read = (path: string, what: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new Error(`Could not read the TLS ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  };
+  const files = { cert: read(tls.certFile, 'certificate'), key: read(tls.keyFile, 'key') };
+  try {
+    createSecureContext(files);
+  } catch (error) {
+    throw new Error(`TLS_CERT_FILE and TLS_KEY_FILE are not a usable PEM certificate and matching key: ${(error as Error).message}`);
+  }
+  return files;
 }
 
 /** A request node:http could not even parse (bad syntax, huge headers) still gets the error shape and headers. */
@@ -79,6 +102,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 /** Opens the store, loads or makes the tokens, and listens; resolves once requests can be taken. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
+  const tls = options.tls ? readTls(options.tls) : undefined;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const tokens = loadTokens(dataDir, { device: options.deviceToken, coordinator: options.coordinatorToken });
   const postgres = !options.store && options.databaseUrl ? await openPostgres(options.databaseUrl) : undefined;
@@ -112,10 +136,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const handle = createHandler(ctx);
   const inFlight = new Set<Promise<void>>();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const done = handle(req, res).finally(() => inFlight.delete(done));
     inFlight.add(done);
-  });
+  };
+  const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   server.on('clientError', answerClientError);
 
   try {
@@ -145,5 +170,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await closeStores();
     })());
 
-  return { url: originOf(server.address() as AddressInfo), dataDir, tokens, devices, close };
+  return { url: originOf(server.address() as AddressInfo, tls !== undefined), dataDir, tokens, devices, close };
 }
