@@ -106,6 +106,40 @@ describeWithPostgres('the PostgreSQL store', () => {
     }
   });
 
+  it('a batch that loses a deadlock to another transaction runs again, and finds both ids taken', async () => {
+    const url = await cluster.createDatabase();
+    const database = await openPostgres(url);
+    const rival = new pg.Client({ connectionString: url });
+    await rival.connect();
+    try {
+      // The rival never gives up first: the store's transaction is the one PostgreSQL aborts.
+      await rival.query("SET deadlock_timeout = '10s'");
+      const [a, b] = itemsOf(2) as [NewSubmission, NewSubmission];
+      const insert = (item: NewSubmission) =>
+        rival.query('INSERT INTO submissions (id, form_id, form_version, device_id, received_at, content_hash, json) VALUES ($1, $2, $3, $4, now(), $5, $6)', [
+          item.id, item.formId, item.formVersion, item.deviceId, item.hash, item.json,
+        ]);
+      await rival.query('BEGIN');
+      await insert(b);
+      const ingesting = database.submissions.ingest([a, b], new Date().toISOString());
+      // Wait until the store has taken a and waits for b...
+      for (let waiting = 0; waiting === 0; ) {
+        // The activity view is a snapshot per transaction: refresh it for each look.
+        await rival.query('SELECT pg_stat_clear_snapshot()');
+        const { rows } = await rival.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'fieldbook' AND wait_event_type = 'Lock'");
+        waiting = Number(rows[0]?.n);
+      }
+      // ...then the rival wants a: a deadlock.
+      await insert(a);
+      await rival.query('COMMIT');
+      expect(await ingesting).toEqual([a, b].map((item) => ({ inserted: false, storedHash: item.hash })));
+      expect(await database.submissions.count()).toBe(2);
+    } finally {
+      await rival.end();
+      await database.close();
+    }
+  });
+
   it('says "unavailable" within seconds while the database is down, and recovers by itself', async () => {
     const database = await openPostgres(await cluster.createDatabase());
     try {

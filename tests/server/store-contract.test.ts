@@ -1,0 +1,222 @@
+// What every SubmissionStore promises, from one table of cases run against each engine:
+// SQLite (a file in a temp folder) and PostgreSQL (a throwaway cluster).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSubmission } from '../../server/ingest';
+import { openPostgres, type PostgresDatabase } from '../../server/store/postgres';
+import { openSqliteStore } from '../../server/store/sqlite';
+import type { NewSubmission, PutOutcome, StoredSubmission, SubmissionStore } from '../../server/store/types';
+import type { Submission } from '../../src/forms/submission';
+import { DEFAULT_FORM_ID, makeSubmission, makeSubmissions } from '../fixtures/submissions';
+import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
+import { makeTempDir, removeDir } from '../helpers/server';
+
+const OTHER_FORM_ID = 'gender-sensitivity';
+
+/** One empty database; `store()` opens another instance on it, as another server process would. */
+interface Fixture {
+  store: () => Promise<SubmissionStore>;
+}
+
+function itemOf(submission: Submission): NewSubmission {
+  const checked = checkSubmission(submission);
+  if (!checked.ok) throw new Error(`fixture is invalid: ${JSON.stringify(checked.errors)}`);
+  return checked.item;
+}
+
+const items = (n: number, formId = DEFAULT_FORM_ID) => makeSubmissions(n, formId).map(itemOf);
+const now = () => new Date().toISOString();
+const inserted: PutOutcome = { inserted: true };
+const taken = (item: NewSubmission): PutOutcome => ({ inserted: false, storedHash: item.hash });
+
+async function all(store: SubmissionStore, formId = DEFAULT_FORM_ID): Promise<StoredSubmission[]> {
+  const out: StoredSubmission[] = [];
+  for await (const stored of store.iterateForm(formId)) out.push(stored);
+  return out;
+}
+
+/** The same id with other answers: another submission, not a retry. */
+function changed(item: NewSubmission): NewSubmission {
+  return itemOf(makeSubmission(item.formId, { id: item.id, answers: { comments: 'A different comment' } }));
+}
+
+const CASES: ReadonlyArray<[string, (fixture: Fixture) => Promise<void>]> = [
+  [
+    'stores new submissions and reads them back as given',
+    async ({ store }) => {
+      const s = await store();
+      const batch = items(3);
+      const receivedAt = '2026-11-27T10:11:12.345Z';
+      expect(await s.ingest(batch, receivedAt)).toEqual([inserted, inserted, inserted]);
+      const read = await all(s);
+      expect(read.map((r) => [r.id, r.formId, r.formVersion, r.deviceId, r.receivedAt, r.hash])).toEqual(
+        batch.map((b) => [b.id, b.formId, b.formVersion, b.deviceId, receivedAt, b.hash]),
+      );
+      expect(read.map((r) => r.submission)).toEqual(batch.map((b) => JSON.parse(b.json) as unknown));
+    },
+  ],
+  [
+    'an empty batch stores nothing',
+    async ({ store }) => {
+      const s = await store();
+      expect(await s.ingest([], now())).toEqual([]);
+      expect(await s.count()).toBe(0);
+    },
+  ],
+  [
+    'the same submission again is found taken, with its own hash',
+    async ({ store }) => {
+      const s = await store();
+      const batch = items(2);
+      await s.ingest(batch.slice(0, 1), now());
+      expect(await s.ingest(batch, now())).toEqual([taken(batch[0]!), inserted]);
+      expect(await s.count()).toBe(2);
+    },
+  ],
+  [
+    'another submission with a taken id is found taken, with the stored hash, and the stored row is untouched',
+    async ({ store }) => {
+      const s = await store();
+      const [original] = items(1);
+      const other = changed(original!);
+      expect(other.hash).not.toBe(original!.hash);
+      await s.ingest([original!], '2026-01-01T00:00:00.000Z');
+      expect(await s.ingest([other], now())).toEqual([taken(original!)]);
+      const [stored] = await all(s);
+      expect([stored?.hash, stored?.receivedAt, stored?.submission]).toEqual([original!.hash, '2026-01-01T00:00:00.000Z', JSON.parse(original!.json) as unknown]);
+    },
+  ],
+  [
+    'an id twice in one batch is stored by its first occurrence',
+    async ({ store }) => {
+      const s = await store();
+      const [first, second] = items(2);
+      const again = changed(first!);
+      expect(await s.ingest([first!, second!, again, first!], now())).toEqual([inserted, inserted, taken(first!), taken(first!)]);
+      expect(await s.count()).toBe(2);
+    },
+  ],
+  [
+    'the same ids at the same time through two instances: each stored once, the other finds it taken',
+    async ({ store }) => {
+      const [a, b] = [await store(), await store()];
+      const batch = items(40);
+      // Same content through one, other content through the other, overlapping batches in opposite orders.
+      const others = batch.map(changed);
+      const runs = await Promise.all([
+        a.ingest(batch.slice(0, 30), now()),
+        b.ingest(others.slice(10).reverse(), now()),
+        a.ingest(batch.slice(20), now()),
+        b.ingest(batch.slice(0, 25).reverse(), now()),
+      ]);
+      const stored = new Map((await all(a)).map((r) => [r.id, r.hash]));
+      expect(stored.size).toBe(40);
+      const sent = [batch.slice(0, 30), others.slice(10).reverse(), batch.slice(20), batch.slice(0, 25).reverse()];
+      const insertedIds: string[] = [];
+      runs.forEach((outcomes, run) =>
+        outcomes.forEach((outcome, i) => {
+          const item = sent[run]![i]!;
+          if (outcome.inserted) {
+            insertedIds.push(item.id);
+            expect(stored.get(item.id)).toBe(item.hash);
+          } else {
+            expect(outcome.storedHash).toBe(stored.get(item.id));
+          }
+        }),
+      );
+      expect(insertedIds.sort()).toEqual(batch.map((item) => item.id).sort());
+      expect(await b.count()).toBe(40);
+    },
+  ],
+  [
+    'a form reads back in the order received, other forms left out; leaving early frees the reader',
+    async ({ store }) => {
+      const s = await store();
+      const first = items(3);
+      const other = items(2, OTHER_FORM_ID);
+      const second = items(3);
+      await s.ingest([first[0]!, other[0]!, first[1]!, first[2]!], now());
+      await s.ingest([...second, other[1]!], now());
+      expect((await all(s)).map((r) => r.id)).toEqual([...first, ...second].map((item) => item.id));
+      expect((await all(s, OTHER_FORM_ID)).map((r) => r.id)).toEqual(other.map((item) => item.id));
+      expect(await all(s, 'no-such-form')).toEqual([]);
+      for await (const row of s.iterateForm(DEFAULT_FORM_ID)) {
+        expect(row.id).toBe(first[0]!.id);
+        break;
+      }
+      expect(await s.ingest(items(1), now())).toEqual([inserted]);
+    },
+  ],
+  [
+    'counts all submissions or one form’s',
+    async ({ store }) => {
+      const s = await store();
+      await s.ingest([...items(4), ...items(3, OTHER_FORM_ID)], now());
+      expect([await s.count(), await s.count(DEFAULT_FORM_ID), await s.count(OTHER_FORM_ID), await s.count('no-such-form')]).toEqual([7, 4, 3, 0]);
+    },
+  ],
+  [
+    'a closed store refuses work; another instance still has every row',
+    async ({ store }) => {
+      const s = await store();
+      await s.ingest(items(2), now());
+      await s.close();
+      await expect(s.ingest(items(1), now())).rejects.toThrow();
+      await expect(s.count()).rejects.toThrow();
+      expect(await (await store()).count()).toBe(2);
+    },
+  ],
+];
+
+/** Runs every case on a fresh database made by `fresh`. */
+function contract(fresh: () => Promise<{ store: () => Promise<SubmissionStore>; cleanup: () => Promise<void> }>): void {
+  it.each(CASES)('%s', async (_name, run) => {
+    const { store, cleanup } = await fresh();
+    try {
+      await run({ store });
+    } finally {
+      await cleanup();
+    }
+  });
+}
+
+describe('SubmissionStore on SQLite', () => {
+  contract(async () => {
+    const dir = makeTempDir();
+    const opened: SubmissionStore[] = [];
+    return {
+      store: async () => {
+        const store = openSqliteStore(dir);
+        opened.push(store);
+        return store;
+      },
+      cleanup: async () => {
+        // Closing twice is harmless for SQLite; the close case has already closed one.
+        for (const store of opened) await store.close();
+        removeDir(dir);
+      },
+    };
+  });
+});
+
+describeWithPostgres('SubmissionStore on PostgreSQL', () => {
+  let cluster: TestCluster;
+  beforeAll(async () => {
+    cluster = await startCluster();
+  }, 60_000);
+  afterAll(() => cluster?.destroy());
+
+  contract(async () => {
+    const url = await cluster.createDatabase();
+    const opened: PostgresDatabase[] = [];
+    return {
+      store: async () => {
+        const database = await openPostgres(url);
+        opened.push(database);
+        return database.submissions;
+      },
+      cleanup: async () => {
+        for (const database of opened) await database.close();
+      },
+    };
+  });
+});
