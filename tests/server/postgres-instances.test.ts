@@ -1,0 +1,95 @@
+// Two server processes' worth of servers on one PostgreSQL database, taking overlapping
+// batches at the same time: exactly-once rests on the database, not on either process.
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SubmitResponseSchema, type SubmissionResult } from '../../src/sync/api';
+import type { Submission } from '../../src/forms/submission';
+import { DEFAULT_FORM_ID, makeSubmission, makeSubmissions } from '../fixtures/submissions';
+import { parseCsv } from '../helpers/csv-parse';
+import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
+import { get, postSubmissions, startTestServer, type TestServer } from '../helpers/server';
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Sends every batch at once, each to its server; the results in the order sent. */
+async function sendAll(sends: ReadonlyArray<[TestServer, readonly Submission[]]>): Promise<Array<[Submission, SubmissionResult]>> {
+  const answers = await Promise.all(sends.map(([server, submissions]) => postSubmissions(server, { submissions })));
+  return answers.flatMap((answer, i) => {
+    expect(answer.status).toBe(200);
+    const results = SubmitResponseSchema.parse(answer.json).results;
+    const sent = sends[i]?.[1] ?? [];
+    expect(results.map((r) => r.id)).toEqual(sent.map((s) => s.id));
+    return results.map((result, j): [Submission, SubmissionResult] => [sent[j]!, result]);
+  });
+}
+
+describeWithPostgres('two servers on one PostgreSQL database', () => {
+  let cluster: TestCluster;
+  let db: pg.Client;
+  let a: TestServer;
+  let b: TestServer;
+  beforeAll(async () => {
+    cluster = await startCluster();
+    const databaseUrl = await cluster.createDatabase();
+    // Both start at once: the schema is made once, under the advisory lock.
+    const tokens = { deviceToken: 'device-token-shared-by-both-servers', coordinatorToken: 'coordinator-token-shared-by-both-servers' };
+    [a, b] = await Promise.all([startTestServer({ databaseUrl, ...tokens }), startTestServer({ databaseUrl, ...tokens })]);
+    db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+  }, 60_000);
+  afterAll(async () => {
+    await db?.end();
+    await Promise.all([a?.stop(), b?.stop()]);
+    cluster?.destroy();
+  });
+
+  const all = makeSubmissions(600);
+
+  it('overlapping batches through both at once: every id stored once, and "stored" said once', async () => {
+    // A takes 0..399, B takes 200..599, in batches of 50, every request in flight together;
+    // B's batches run backwards so the overlap meets in both orders.
+    const toA = batches(all.slice(0, 400), 50).map((batch): [TestServer, Submission[]] => [a, batch]);
+    const toB = batches(all.slice(200), 50).map((batch): [TestServer, Submission[]] => [b, [...batch].reverse()]);
+    const results = await sendAll(toA.flatMap((send, i) => [send, toB[i] ?? [b, []]]));
+
+    expect(results).toHaveLength(800);
+    expect(results.filter(([, r]) => r.status === 'stored').map(([s]) => s.id).sort()).toEqual(all.map((s) => s.id).sort());
+    expect(results.filter(([, r]) => r.status === 'duplicate')).toHaveLength(200);
+    const { rows } = await db.query<{ n: string; ids: string }>('SELECT count(*) AS n, count(DISTINCT id) AS ids FROM submissions');
+    expect(rows[0]).toEqual({ n: '600', ids: '600' });
+  });
+
+  it('other content under stored ids is rejected through either server, and the stored rows stay as they were', async () => {
+    const ids = all.slice(190, 210).map((s) => s.id);
+    const before = await db.query<{ id: string; content_hash: string; json: string }>('SELECT id, content_hash, json FROM submissions WHERE id = ANY($1) ORDER BY id', [ids]);
+    const forged = all.slice(190, 210).map((s) => makeSubmission(DEFAULT_FORM_ID, { id: s.id, answers: { comments: 'Not what was sent first' } }));
+    const results = await sendAll([
+      [a, forged.slice(0, 10)],
+      [b, forged.slice(10)],
+      [b, all.slice(190, 200)],
+      [a, all.slice(200, 210)],
+    ]);
+    const statusOf = (submission: Submission, list = results) => list.find(([s]) => s === submission)?.[1];
+    for (const submission of forged) {
+      expect(statusOf(submission)?.status).toBe('rejected');
+      expect(statusOf(submission)?.errors?.[0]?.path).toBe('id');
+    }
+    for (const submission of all.slice(190, 210)) expect(statusOf(submission)?.status).toBe('duplicate');
+    const after = await db.query('SELECT id, content_hash, json FROM submissions WHERE id = ANY($1) ORDER BY id', [ids]);
+    expect(after.rows).toEqual(before.rows);
+    expect(before.rows).toHaveLength(20);
+  });
+
+  it('either server exports every row once', async () => {
+    for (const server of [a, b]) {
+      const csv = await get(server, `/api/v1/forms/${DEFAULT_FORM_ID}/submissions.csv`, server.coordinatorToken);
+      expect(csv.status).toBe(200);
+      const [, ...rows] = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+      expect(rows.map((row) => row[0]).sort()).toEqual(all.map((s) => s.id).sort());
+    }
+  });
+});
