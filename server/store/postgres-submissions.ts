@@ -51,54 +51,40 @@ function toStored(row: Row): StoredSubmission {
   };
 }
 
-/** Runs `work` in a transaction on one pooled connection; a broken connection is not put back. */
-async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query(begin);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackFailed: Error) => (broken = rollbackFailed));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
-
+/**
+ * One batch: a single INSERT statement, which PostgreSQL runs as one transaction of its own,
+ * so the answer comes back only once the new rows are committed; one round trip when every id
+ * is new. Taken ids are read afterwards: a stored row never changes, so reading it after the
+ * commit is exact (whether another server or this batch's first occurrence wrote it).
+ */
 async function ingestOnce(pool: pg.Pool, batch: readonly NewSubmission[], receivedAt: string): Promise<PutOutcome[]> {
-  return inTransaction(pool, 'BEGIN', async (client) => {
-    const inserted = await client.query<{ id: string }>(INSERT_BATCH, [
-      batch.map((item) => item.id),
-      batch.map((item) => item.formId),
-      batch.map((item) => item.formVersion),
-      batch.map((item) => item.deviceId),
-      receivedAt,
-      batch.map((item) => item.hash),
-      batch.map((item) => item.json),
-    ]);
-    const insertedIds = new Set(inserted.rows.map((row) => row.id));
-    const firsts = new Set<string>();
-    const isInserted = batch.map((item) => {
-      const first = !firsts.has(item.id);
-      firsts.add(item.id);
-      return first && insertedIds.has(item.id);
-    });
-    const taken = [...new Set(batch.filter((_, i) => !isInserted[i]).map((item) => item.id))];
-    const stored = new Map<string, string>();
-    if (taken.length > 0) {
-      // Read in this transaction: it sees rows other transactions committed and this batch's own.
-      const { rows } = await client.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM submissions WHERE id = ANY($1::text[])', [taken]);
-      for (const row of rows) stored.set(row.id, row.content_hash);
-    }
-    return batch.map((item, i): PutOutcome => {
-      if (isInserted[i]) return { inserted: true };
-      const storedHash = stored.get(item.id);
-      if (storedHash === undefined) throw new Error(`submission ${item.id} was neither inserted nor found`);
-      return { inserted: false, storedHash };
-    });
+  const inserted = await pool.query<{ id: string }>(INSERT_BATCH, [
+    batch.map((item) => item.id),
+    batch.map((item) => item.formId),
+    batch.map((item) => item.formVersion),
+    batch.map((item) => item.deviceId),
+    receivedAt,
+    batch.map((item) => item.hash),
+    batch.map((item) => item.json),
+  ]);
+  const insertedIds = new Set(inserted.rows.map((row) => row.id));
+  const firsts = new Set<string>();
+  const isInserted = batch.map((item) => {
+    const first = !firsts.has(item.id);
+    firsts.add(item.id);
+    return first && insertedIds.has(item.id);
+  });
+  const taken = [...new Set(batch.filter((_, i) => !isInserted[i]).map((item) => item.id))];
+  const stored = new Map<string, string>();
+  if (taken.length > 0) {
+    const { rows } = await pool.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM submissions WHERE id = ANY($1::text[])', [taken]);
+    for (const row of rows) stored.set(row.id, row.content_hash);
+  }
+  return batch.map((item, i): PutOutcome => {
+    if (isInserted[i]) return { inserted: true };
+    const storedHash = stored.get(item.id);
+    if (storedHash === undefined) throw new Error(`submission ${item.id} was neither inserted nor found`);
+    return { inserted: false, storedHash };
   });
 }
 
