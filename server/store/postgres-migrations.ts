@@ -19,6 +19,23 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      json text NOT NULL
    );
    CREATE INDEX submissions_by_form ON submissions (form_id, seq);`,
+  // Forms as published data (PRODUCT.md section 7): a version, once written, is never changed.
+  // seq keeps the catalog in the order forms were first published, as SQLite's rowid does.
+  `CREATE TABLE forms (
+     seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+     id text PRIMARY KEY,
+     state text NOT NULL CHECK (state IN ('open', 'closing', 'closed')),
+     updated_at timestamptz NOT NULL
+   );
+   CREATE TABLE form_versions (
+     form_id text NOT NULL REFERENCES forms (id),
+     version integer NOT NULL CHECK (version > 0),
+     content_hash text NOT NULL,
+     published_at timestamptz NOT NULL,
+     published_by text NOT NULL,
+     definition text NOT NULL,
+     PRIMARY KEY (form_id, version)
+   );`,
 ];
 
 /** The advisory lock's key: any fixed bigint; this one spells "fieldbk" in ASCII. */

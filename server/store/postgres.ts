@@ -2,9 +2,10 @@
 // schema brought up to date once across all server processes before any request is taken.
 import type pg from 'pg';
 import { createPool, guarded, poolConfig } from './postgres-pool';
+import { postgresFormStore } from './postgres-forms';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { postgresSubmissionStore } from './postgres-submissions';
-import type { SubmissionStore } from './types';
+import type { Store } from './types';
 
 export interface PostgresOptions {
   /** Connections in this process's pool. */
@@ -16,7 +17,8 @@ export interface PostgresOptions {
 /** Every store on one PostgreSQL database. More tables add a store here, on the same pool. */
 export interface PostgresDatabase {
   pool: pg.Pool;
-  submissions: SubmissionStore;
+  /** Submissions, with the form registry as `store.forms`; its `close` leaves the pool open. */
+  store: Store;
   /** Resolves once the database answers; rejects (StoreUnavailableError) within a few seconds when it does not. */
   ping: () => Promise<void>;
   /** Closes every store and the pool. */
@@ -27,17 +29,17 @@ export interface PostgresDatabase {
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
   await guarded(() => migratePostgres(poolConfig(url), options.migrations ?? POSTGRES_MIGRATIONS));
   const pool = createPool(url, options.poolMax);
-  const submissions = postgresSubmissionStore(pool);
+  const store: Store = { ...postgresSubmissionStore(pool), forms: postgresFormStore(pool) };
   let closing: Promise<void> | undefined;
   return {
     pool,
-    submissions,
+    store,
     ping: async () => {
       await guarded(() => pool.query('SELECT 1'));
     },
     close: () =>
       (closing ??= (async () => {
-        await submissions.close();
+        await store.close();
         await pool.end();
       })()),
   };

@@ -70,14 +70,14 @@ describeWithPostgres('npm run migrate-to-postgres', () => {
     const sqlite = openSqliteStore(big);
     const postgres = await openPostgres(url);
     try {
-      expect(await postgres.submissions.count()).toBe(10_000);
+      expect(await postgres.store.count()).toBe(10_000);
       for (const formId of [DEFAULT_FORM_ID, OTHER_FORM_ID]) {
         const expected = await rowsOf(sqlite, formId);
         expect(expected).toHaveLength(5_000);
-        expect(await rowsOf(postgres.submissions, formId)).toEqual(expected);
+        expect(await rowsOf(postgres.store, formId)).toEqual(expected);
       }
       await expect(copySqliteToPostgres(big, url)).rejects.toThrow(/already has 10000 rows/);
-      expect(await postgres.submissions.count()).toBe(10_000);
+      expect(await postgres.store.count()).toBe(10_000);
     } finally {
       await sqlite.close();
       await postgres.close();

@@ -42,7 +42,7 @@ describeWithPostgres('the PostgreSQL store', () => {
     const url = await cluster.createDatabase();
     expect(await tables(url)).toEqual([]);
     expect(await migratePostgres(poolConfig(url))).toEqual({ from: 0, to: POSTGRES_MIGRATIONS.length });
-    expect(await tables(url)).toEqual(['fieldbook_schema_versions', 'submissions']);
+    expect(await tables(url)).toEqual(['fieldbook_schema_versions', 'form_versions', 'forms', 'submissions']);
     expect(await migratePostgres(poolConfig(url))).toEqual({ from: POSTGRES_MIGRATIONS.length, to: POSTGRES_MIGRATIONS.length });
   });
 
@@ -51,7 +51,7 @@ describeWithPostgres('the PostgreSQL store', () => {
     const previous = [...POSTGRES_MIGRATIONS];
     const next = [...previous, 'ALTER TABLE submissions ADD COLUMN note text'];
     const database = await openPostgres(url, { migrations: previous });
-    await database.submissions.ingest(itemsOf(3), new Date().toISOString());
+    await database.store.ingest(itemsOf(3), new Date().toISOString());
     await database.close();
 
     expect(await migratePostgres(poolConfig(url), next)).toEqual({ from: previous.length, to: next.length });
@@ -79,7 +79,7 @@ describeWithPostgres('the PostgreSQL store', () => {
 
     const other = await cluster.createDatabase();
     await expect(migratePostgres(poolConfig(other), [...POSTGRES_MIGRATIONS, 'CREATE TABLE half (x integer); SELECT * FROM missing'])).rejects.toThrow(/missing/);
-    expect(await tables(other)).toEqual(['fieldbook_schema_versions', 'submissions']);
+    expect(await tables(other)).toEqual(['fieldbook_schema_versions', 'form_versions', 'forms', 'submissions']);
     expect(await migratePostgres(poolConfig(other))).toEqual({ from: POSTGRES_MIGRATIONS.length, to: POSTGRES_MIGRATIONS.length });
   });
 
@@ -87,20 +87,20 @@ describeWithPostgres('the PostgreSQL store', () => {
     const database = await openPostgres(await cluster.createDatabase(), { poolMax: 2 });
     try {
       const items = itemsOf(FETCH_ROWS * 2 + 7);
-      await database.submissions.ingest(items, new Date().toISOString());
+      await database.store.ingest(items, new Date().toISOString());
       const ids: string[] = [];
-      for await (const stored of database.submissions.iterateForm(items[0]?.formId ?? '')) ids.push(stored.id);
+      for await (const stored of database.store.iterateForm(items[0]?.formId ?? '')) ids.push(stored.id);
       expect(ids).toEqual(items.map((item) => item.id));
 
       // Breaking out early, more often than the pool has connections: each must come back.
       for (let i = 0; i < 3; i++) {
-        for await (const stored of database.submissions.iterateForm(items[0]?.formId ?? '')) {
+        for await (const stored of database.store.iterateForm(items[0]?.formId ?? '')) {
           expect(stored.id).toBe(items[0]?.id);
           break;
         }
       }
       expect(database.pool.totalCount).toBe(database.pool.idleCount);
-      expect(await database.submissions.count()).toBe(items.length);
+      expect(await database.store.count()).toBe(items.length);
     } finally {
       await database.close();
     }
@@ -121,7 +121,7 @@ describeWithPostgres('the PostgreSQL store', () => {
         ]);
       await rival.query('BEGIN');
       await insert(b);
-      const ingesting = database.submissions.ingest([a, b], new Date().toISOString());
+      const ingesting = database.store.ingest([a, b], new Date().toISOString());
       // Wait until the store has taken a and waits for b...
       for (let waiting = 0; waiting === 0; ) {
         // The activity view is a snapshot per transaction: refresh it for each look.
@@ -133,7 +133,7 @@ describeWithPostgres('the PostgreSQL store', () => {
       await insert(a);
       await rival.query('COMMIT');
       expect(await ingesting).toEqual([a, b].map((item) => ({ inserted: false, storedHash: item.hash })));
-      expect(await database.submissions.count()).toBe(2);
+      expect(await database.store.count()).toBe(2);
     } finally {
       await rival.end();
       await database.close();
@@ -145,7 +145,7 @@ describeWithPostgres('the PostgreSQL store', () => {
     try {
       await database.ping();
       cluster.stopServer();
-      for (const attempt of [() => database.ping(), () => database.submissions.ingest(itemsOf(2), new Date().toISOString()), () => database.submissions.count()]) {
+      for (const attempt of [() => database.ping(), () => database.store.ingest(itemsOf(2), new Date().toISOString()), () => database.store.count()]) {
         const started = Date.now();
         const error = await attempt().then(
           () => undefined,
@@ -156,7 +156,7 @@ describeWithPostgres('the PostgreSQL store', () => {
       }
       cluster.startServer();
       await database.ping();
-      const outcomes = await database.submissions.ingest(itemsOf(2), new Date().toISOString());
+      const outcomes = await database.store.ingest(itemsOf(2), new Date().toISOString());
       expect(outcomes).toEqual([{ inserted: true }, { inserted: true }]);
     } finally {
       await database.close();

@@ -212,7 +212,7 @@ describeWithPostgres('SubmissionStore on PostgreSQL', () => {
       store: async () => {
         const database = await openPostgres(url);
         opened.push(database);
-        return database.submissions;
+        return database.store;
       },
       cleanup: async () => {
         for (const database of opened) await database.close();
