@@ -13,19 +13,36 @@ import { DATABASE_FILE } from './sqlite';
 export interface CopiedTable {
   table: string;
   columns: readonly string[];
-  /** The SQLite order to copy in, so PostgreSQL numbers rows in the same order. */
-  orderBy: string;
-  /** A column whose values, in that order, fingerprint the table's contents on both sides. */
+  /** The SQLite order to copy in, so PostgreSQL numbers rows in the same order... */
+  sqliteOrder: string;
+  /** ...and the same order on the PostgreSQL side, for the fingerprint. */
+  postgresOrder: string;
+  /** An expression (valid in both dialects) whose values, in that order, fingerprint the table's contents. */
   fingerprint: string;
 }
 
-/** Every table there is to move; a table added to both schemas is added here. */
+/** Every table there is to move, parents before children; a table added to both schemas is added here. */
 export const COPIED_TABLES: readonly CopiedTable[] = [
   {
     table: 'submissions',
     columns: ['id', 'form_id', 'form_version', 'device_id', 'received_at', 'content_hash', 'json'],
-    orderBy: 'seq',
+    sqliteOrder: 'seq',
+    postgresOrder: 'seq',
     fingerprint: 'content_hash',
+  },
+  {
+    table: 'forms',
+    columns: ['id', 'state', 'updated_at'],
+    sqliteOrder: 'rowid',
+    postgresOrder: 'seq',
+    fingerprint: "id || ':' || state",
+  },
+  {
+    table: 'form_versions',
+    columns: ['form_id', 'version', 'content_hash', 'published_at', 'published_by', 'definition'],
+    sqliteOrder: 'form_id, version',
+    postgresOrder: 'form_id, version',
+    fingerprint: "form_id || ':' || version || ':' || content_hash",
   },
 ];
 
@@ -57,7 +74,7 @@ async function copyTable(sqlite: Database.Database, client: pg.Client, spec: Cop
     pending = [];
   };
   // Read lazily, written in slices: memory stays flat whatever the table's size.
-  const rows = sqlite.prepare(`SELECT ${list}, ${spec.fingerprint} AS fingerprint__ FROM ${table} ORDER BY ${spec.orderBy}`).raw().iterate() as Iterable<unknown[]>;
+  const rows = sqlite.prepare(`SELECT ${list}, ${spec.fingerprint} AS fingerprint__ FROM ${table} ORDER BY ${spec.sqliteOrder}`).raw().iterate() as Iterable<unknown[]>;
   for (const row of rows) {
     fingerprint.update(String(row[columns.length]));
     pending.push(row.slice(0, columns.length));
@@ -66,7 +83,7 @@ async function copyTable(sqlite: Database.Database, client: pg.Client, spec: Cop
   await flush();
 
   const target = await client.query<{ n: string; fingerprint: string | null }>(
-    `SELECT count(*) AS n, md5(coalesce(string_agg(${spec.fingerprint}::text, '' ORDER BY ${spec.orderBy}), '')) AS fingerprint FROM ${table}`,
+    `SELECT count(*) AS n, md5(coalesce(string_agg((${spec.fingerprint})::text, '' ORDER BY ${spec.postgresOrder}), '')) AS fingerprint FROM ${table}`,
   );
   const targetRows = Number(target.rows[0]?.n);
   if (targetRows !== sourceRows || copied !== sourceRows) {

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { builtInSeed } from '../../server/forms';
 import { checkSubmission } from '../../server/ingest';
 import { copySqliteToPostgres } from '../../server/store/copy-to-postgres';
 import { openPostgres } from '../../server/store/postgres';
 import { DATABASE_FILE, openSqliteStore } from '../../server/store/sqlite';
-import type { NewSubmission, SubmissionStore } from '../../server/store/types';
+import type { NewSubmission, Store, SubmissionStore } from '../../server/store/types';
 import { DEFAULT_FORM_ID, makeSubmissions } from '../fixtures/submissions';
 import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
 import { makeTempDir, removeDir } from '../helpers/server';
@@ -26,10 +27,23 @@ async function rowsOf(store: SubmissionStore, formId: string): Promise<string[]>
   return out;
 }
 
-/** A data folder whose SQLite file holds `perForm` submissions of two forms, received in interleaved batches. */
+/** The registry as read back: every form with its state and every version. */
+async function registryOf(store: Store): Promise<unknown[]> {
+  const entries = await store.forms.list();
+  return Promise.all(entries.map(async (e) => ({ id: e.id, state: e.state, versions: await store.forms.versions(e.id) })));
+}
+
+/**
+ * A data folder whose SQLite file holds the built-in forms (one of them published again as
+ * version 2, another closing) and `perForm` submissions of two forms, received in interleaved batches.
+ */
 async function sqliteFolder(perForm: number): Promise<string> {
   const dir = makeTempDir();
   const store = openSqliteStore(dir);
+  await store.forms.seed(builtInSeed(), '2026-01-01T00:00:00.000Z');
+  const workshop = await store.forms.version(DEFAULT_FORM_ID, 1);
+  await store.forms.publish(DEFAULT_FORM_ID, () => ({ kind: 'insert', version: 2, hash: 'second-hash', definition: workshop!.definition.replace('"version":1', '"version":2'), result: undefined }), 'coordinator', '2026-02-01T00:00:00.000Z');
+  await store.forms.setState(OTHER_FORM_ID, 'closing', '2026-03-01T00:00:00.000Z');
   const [a, b] = [itemsOf(perForm, DEFAULT_FORM_ID), itemsOf(perForm, OTHER_FORM_ID)];
   for (let i = 0; i < perForm; i += 500) {
     await store.ingest([...a.slice(i, i + 500), ...b.slice(i, i + 500)], new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
@@ -63,9 +77,14 @@ describeWithPostgres('npm run migrate-to-postgres', () => {
     if (big) removeDir(big);
   });
 
-  it('copies a data folder of 10,000 submissions, every row in its order, and refuses a second copy on top', async () => {
+  it('copies a data folder of 10,000 submissions and forms with versions and states, every row in its order, and refuses a second copy on top', async () => {
     const url = await cluster.createDatabase();
-    expect(await copySqliteToPostgres(big, url)).toEqual([{ table: 'submissions', copied: 10_000 }]);
+    const forms = builtInSeed().length;
+    expect(await copySqliteToPostgres(big, url)).toEqual([
+      { table: 'submissions', copied: 10_000 },
+      { table: 'forms', copied: forms },
+      { table: 'form_versions', copied: forms + 1 },
+    ]);
 
     const sqlite = openSqliteStore(big);
     const postgres = await openPostgres(url);
@@ -76,6 +95,8 @@ describeWithPostgres('npm run migrate-to-postgres', () => {
         expect(expected).toHaveLength(5_000);
         expect(await rowsOf(postgres.store, formId)).toEqual(expected);
       }
+      expect(await registryOf(postgres.store)).toEqual(await registryOf(sqlite));
+      expect((await postgres.store.forms.versions(DEFAULT_FORM_ID)).map((v) => v.version)).toEqual([1, 2]);
       await expect(copySqliteToPostgres(big, url)).rejects.toThrow(/already has 10000 rows/);
       expect(await postgres.store.count()).toBe(10_000);
     } finally {
@@ -119,6 +140,7 @@ describeWithPostgres('npm run migrate-to-postgres', () => {
       const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: url };
       const { stdout } = await run('npm', ['run', '--silent', 'migrate-to-postgres'], { env });
       expect(stdout).toContain('submissions: 6 rows copied; counts and contents match.');
+      expect(stdout).toContain('form_versions: 5 rows copied; counts and contents match.');
       expect(stdout).not.toContain(url);
 
       const { DATABASE_URL: _none, ...withoutUrl } = env;

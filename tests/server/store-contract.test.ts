@@ -4,17 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSubmission } from '../../server/ingest';
 import { openPostgres, type PostgresDatabase } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
-import type { NewSubmission, PutOutcome, StoredSubmission, SubmissionStore } from '../../server/store/types';
+import type { FormVersionRow, NewSubmission, PublishDecision, PutOutcome, Store, StoredSubmission, SubmissionStore } from '../../server/store/types';
 import type { Submission } from '../../src/forms/submission';
 import { DEFAULT_FORM_ID, makeSubmission, makeSubmissions } from '../fixtures/submissions';
 import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
 import { makeTempDir, removeDir } from '../helpers/server';
 
 const OTHER_FORM_ID = 'gender-sensitivity';
+const AT = '2026-11-27T10:00:00.000Z';
+/** A seed row of the form registry. */
+const SEED = (id: string) => ({ id, hash: `hash-${id}`, definition: `{"id":"${id}"}` });
 
 /** One empty database; `store()` opens another instance on it, as another server process would. */
 interface Fixture {
-  store: () => Promise<SubmissionStore>;
+  store: () => Promise<Store>;
 }
 
 function itemOf(submission: Submission): NewSubmission {
@@ -165,10 +168,78 @@ const CASES: ReadonlyArray<[string, (fixture: Fixture) => Promise<void>]> = [
       expect(await (await store()).count()).toBe(2);
     },
   ],
+  [
+    'forms: seeding from two instances at once writes the seed once, as open version 1, in order; a later seed does nothing',
+    async ({ store }) => {
+      const [a, b] = [await store(), await store()];
+      const seed = [SEED('alpha'), SEED('beta')];
+      await Promise.all([a.forms.seed(seed, AT), b.forms.seed(seed, AT), a.forms.seed(seed, AT)]);
+      expect((await b.forms.list()).map((e) => [e.id, e.state, e.latest.version])).toEqual([
+        ['alpha', 'open', 1],
+        ['beta', 'open', 1],
+      ]);
+      expect(await a.forms.versions('alpha')).toHaveLength(1);
+      await a.forms.seed([SEED('late')], AT);
+      expect((await a.forms.list()).map((e) => e.id)).toEqual(['alpha', 'beta']);
+    },
+  ],
+  [
+    'forms: a version reads back exactly as published',
+    async ({ store }) => {
+      const s = await store();
+      await s.forms.seed([SEED('alpha')], AT);
+      const row: FormVersionRow = { formId: 'alpha', version: 1, hash: 'hash-alpha', publishedAt: AT, publishedBy: 'built-in', definition: '{"id":"alpha"}' };
+      expect(await s.forms.version('alpha', 1)).toEqual(row);
+      expect(await s.forms.versions('alpha')).toEqual([row]);
+      expect(await s.forms.entry('alpha')).toEqual({ id: 'alpha', state: 'open', latest: row });
+      expect([await s.forms.version('alpha', 2), await s.forms.entry('nope'), await s.forms.versions('nope')]).toEqual([undefined, undefined, []]);
+    },
+  ],
+  [
+    'forms: publishes through two instances at once get one version each, never the same',
+    async ({ store }) => {
+      const [a, b] = [await store(), await store()];
+      await a.forms.seed([SEED('alpha')], AT);
+      const next = (tag: string) => (versions: readonly FormVersionRow[]): PublishDecision<number> => {
+        const version = (versions.at(-1)?.version ?? 0) + 1;
+        return { kind: 'insert', version, hash: `hash-${tag}`, definition: `{"tag":"${tag}"}`, result: version };
+      };
+      const got = await Promise.all(['a1', 'b1', 'a2', 'b2', 'a3', 'b3'].map((tag, i) => (i % 2 ? b : a).forms.publish('alpha', next(tag), 'coordinator', AT)));
+      expect([...got].sort()).toEqual([2, 3, 4, 5, 6, 7]);
+      expect((await b.forms.versions('alpha')).map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect((await a.forms.entry('alpha'))?.latest.version).toBe(7);
+    },
+  ],
+  [
+    'forms: a new form starts open; "keep" writes nothing; states change and are read by the other instance',
+    async ({ store }) => {
+      const [a, b] = [await store(), await store()];
+      const first = await a.forms.publish('fresh', () => ({ kind: 'insert', version: 1, hash: 'h1', definition: '{}', result: 'inserted' }), 'coordinator', AT);
+      const kept = await a.forms.publish('fresh', () => ({ kind: 'keep', result: 'kept' }), 'coordinator', AT);
+      expect([first, kept]).toEqual(['inserted', 'kept']);
+      expect((await b.forms.versions('fresh')).map((v) => [v.version, v.publishedBy])).toEqual([[1, 'coordinator']]);
+      expect((await b.forms.entry('fresh'))?.state).toBe('open');
+      expect(await a.forms.setState('fresh', 'closing', AT)).toBe(true);
+      expect(await a.forms.setState('nope', 'closed', AT)).toBe(false);
+      expect((await b.forms.list()).map((e) => [e.id, e.state])).toEqual([['fresh', 'closing']]);
+    },
+  ],
+  [
+    'forms: stored submissions are counted by version',
+    async ({ store }) => {
+      const s = await store();
+      const v1 = items(3);
+      // The store keeps the version it is given; checking it against the registry is the server's job.
+      const v2 = items(2).map((item) => ({ ...item, formVersion: 2 }));
+      await s.ingest([...v1, ...v2, ...items(1, OTHER_FORM_ID)], now());
+      expect(await s.forms.countByVersion(DEFAULT_FORM_ID)).toEqual(new Map([[1, 3], [2, 2]]));
+      expect(await s.forms.countByVersion('nope')).toEqual(new Map());
+    },
+  ],
 ];
 
 /** Runs every case on a fresh database made by `fresh`. */
-function contract(fresh: () => Promise<{ store: () => Promise<SubmissionStore>; cleanup: () => Promise<void> }>): void {
+function contract(fresh: () => Promise<{ store: () => Promise<Store>; cleanup: () => Promise<void> }>): void {
   it.each(CASES)('%s', async (_name, run) => {
     const { store, cleanup } = await fresh();
     try {
@@ -182,7 +253,7 @@ function contract(fresh: () => Promise<{ store: () => Promise<SubmissionStore>; 
 describe('SubmissionStore on SQLite', () => {
   contract(async () => {
     const dir = makeTempDir();
-    const opened: SubmissionStore[] = [];
+    const opened: Store[] = [];
     return {
       store: async () => {
         const store = openSqliteStore(dir);
