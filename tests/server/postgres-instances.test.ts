@@ -3,11 +3,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SubmitResponseSchema, type SubmissionResult } from '../../src/sync/api';
+import { PublishedSchema } from '../../src/sync/forms-api';
 import type { Submission } from '../../src/forms/submission';
 import { DEFAULT_FORM_ID, makeSubmission, makeSubmissions } from '../fixtures/submissions';
 import { parseCsv } from '../helpers/csv-parse';
 import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
-import { get, postSubmissions, startTestServer, type TestServer } from '../helpers/server';
+import { get, postSubmissions, readAnswer, startTestServer, type TestServer } from '../helpers/server';
 
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -82,6 +83,42 @@ describeWithPostgres('two servers on one PostgreSQL database', () => {
     const after = await db.query('SELECT id, content_hash, json FROM submissions WHERE id = ANY($1) ORDER BY id', [ids]);
     expect(after.rows).toEqual(before.rows);
     expect(before.rows).toHaveLength(20);
+  });
+
+  /** A small form of our own, published through `server` by the coordinator. */
+  async function publish(server: TestServer, id: string, questionIds: readonly string[]) {
+    const form = {
+      id,
+      title: { en: 'Shared form' },
+      sections: [{ id: 'main', title: 'Main', questions: questionIds.map((q) => ({ id: q, type: 'text', label: q })) }],
+    };
+    const response = await fetch(`${server.url}/api/v1/forms`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.coordinatorToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(form),
+    });
+    return readAnswer(response);
+  }
+
+  it('the form catalog and its ETag come from the database: what one server publishes or closes, the other serves', async () => {
+    const before = await get(b, '/api/v1/forms');
+    const published = await Promise.all([publish(a, 'shared-form', ['q1']), publish(b, 'shared-form', ['q1', 'q2'])]);
+    expect(published.map((p) => p.status)).toEqual([201, 201]);
+    expect(published.map((p) => PublishedSchema.parse(p.json).form.version).sort()).toEqual([1, 2]);
+
+    const [fromA, fromB] = [await get(a, '/api/v1/forms'), await get(b, '/api/v1/forms')];
+    expect(fromB.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    expect(fromA.headers.get('etag')).toBe(fromB.headers.get('etag'));
+    expect(fromA.text).toBe(fromB.text);
+    expect((fromB.json as { forms: Array<{ id: string; version: number }> }).forms.find((f) => f.id === 'shared-form')?.version).toBe(2);
+
+    const closed = await fetch(`${b.url}/api/v1/forms/shared-form`, {
+      method: 'PATCH',
+      headers: { Authorization: `Bearer ${b.coordinatorToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ state: 'closed' }),
+    });
+    expect(closed.status).toBe(200);
+    expect(((await get(a, '/api/v1/forms')).json as { states: Record<string, string> }).states['shared-form']).toBe('closed');
   });
 
   it('either server exports every row once', async () => {
