@@ -114,11 +114,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await postgres?.close();
   };
   // The built-in forms are the catalog of a fresh data folder; an existing catalog is left as it is.
-  await store.forms.seed(builtInSeed(), new Date().toISOString());
   const now = () => new Date().toISOString();
   const audit = createAudit(store.audit, now);
   let devices: DeviceService;
   try {
+    await store.forms.seed(builtInSeed(), now());
     devices = await createDeviceService({ store, tokens, audit, now, ...(options.enrollmentTtlMs !== undefined && { enrollmentTtlMs: options.enrollmentTtlMs }) });
   } catch (error) {
     await closeStores();

@@ -2,7 +2,7 @@
 // 127.0.0.1, one database per suite. initdb and postgres refuse to run as root, so as root
 // they run as the `postgres` user (which Debian's package creates).
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,12 +103,12 @@ export async function startCluster(): Promise<TestCluster> {
   const log = join(root, 'server.log');
   // Trust on 127.0.0.1 only: a throwaway cluster for tests, never a real one.
   run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  const port = await freePort();
-  // fsync off: a crash of a test machine loses nothing worth keeping, and tests run faster.
-  const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off -c full_page_writes=off -c max_connections=100`;
+  let port = 0;
   let running = false;
+  // fsync off: a crash of a test machine loses nothing worth keeping, and tests run faster.
+  const settings = () => `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off -c full_page_writes=off -c max_connections=100`;
   const startServer = () => {
-    run('pg_ctl', ['-D', dataDir, '-l', log, '-o', settings, '-w', '-t', '30', 'start']);
+    run('pg_ctl', ['-D', dataDir, '-l', log, '-o', settings(), '-w', '-t', '30', 'start']);
     running = true;
   };
   const stopServer = () => {
@@ -125,11 +125,18 @@ export async function startCluster(): Promise<TestCluster> {
     }
   };
   process.once('exit', onExit);
-  try {
-    startServer();
-  } catch (error) {
-    rmSync(root, { recursive: true, force: true });
-    throw error;
+  // The free port may be taken by another test file between the probe and the bind: try again.
+  for (let attempt = 1; !running; attempt++) {
+    port = await freePort();
+    try {
+      startServer();
+    } catch (error) {
+      if (attempt < 3) continue;
+      process.off('exit', onExit);
+      const serverLog = existsSync(log) ? readFileSync(log, 'utf8').slice(-2_000) : '(no log)';
+      rmSync(root, { recursive: true, force: true });
+      throw new Error(`PostgreSQL did not start: ${(error as Error).message}\n${serverLog}`);
+    }
   }
 
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
