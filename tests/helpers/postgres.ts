@@ -116,10 +116,11 @@ export async function startCluster(): Promise<TestCluster> {
     run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
     running = false;
   };
-  // A test run that dies still stops its cluster, so no postgres is left behind.
+  // A test run that dies still stops its cluster and removes its folder, so nothing is left behind.
   const onExit = () => {
     try {
       if (running) run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      rmSync(root, { recursive: true, force: true });
     } catch {
       // Nothing more can be done while exiting.
     }
