@@ -19,6 +19,8 @@ export interface CopiedTable {
   postgresOrder: string;
   /** An expression (valid in both dialects) whose values, in that order, fingerprint the table's contents. */
   fingerprint: string;
+  /** PostgreSQL to run once the rows are in, e.g. to move an identity past the copied ids. */
+  afterCopy?: string;
 }
 
 /** Every table there is to move, parents before children; a table added to both schemas is added here. */
@@ -41,8 +43,32 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
     table: 'form_versions',
     columns: ['form_id', 'version', 'content_hash', 'published_at', 'published_by', 'definition'],
     sqliteOrder: 'form_id, version',
-    postgresOrder: 'form_id, version',
+    // SQLite compares text bytewise; so does PostgreSQL with the C collation, whatever the database's.
+    postgresOrder: 'form_id COLLATE "C", version',
     fingerprint: "form_id || ':' || version || ':' || content_hash",
+  },
+  {
+    table: 'devices',
+    columns: ['id', 'label', 'kind', 'created_at', 'enrolled_at', 'last_seen_at', 'app_version', 'submissions_stored', 'revoked_at', 'credential_hash'],
+    sqliteOrder: 'id',
+    postgresOrder: 'id COLLATE "C"',
+    fingerprint: "id || ':' || coalesce(credential_hash, '') || ':' || submissions_stored",
+  },
+  {
+    table: 'enrollment_codes',
+    columns: ['code_hash', 'device_id', 'created_at', 'expires_at', 'used_at', 'withdrawn_at'],
+    sqliteOrder: 'code_hash',
+    postgresOrder: 'code_hash COLLATE "C"',
+    fingerprint: "code_hash || ':' || device_id",
+  },
+  {
+    // Ids kept: the log is paged by id.
+    table: 'audit_log',
+    columns: ['id', 'at', 'actor', 'action', 'target', 'details'],
+    sqliteOrder: 'id',
+    postgresOrder: 'id',
+    fingerprint: "id || ':' || action || ':' || coalesce(details, '')",
+    afterCopy: "SELECT setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)",
   },
 ];
 
@@ -81,6 +107,7 @@ async function copyTable(sqlite: Database.Database, client: pg.Client, spec: Cop
     if (pending.length >= ROWS_PER_INSERT) await flush();
   }
   await flush();
+  if (spec.afterCopy) await client.query(spec.afterCopy);
 
   const target = await client.query<{ n: string; fingerprint: string | null }>(
     `SELECT count(*) AS n, md5(coalesce(string_agg((${spec.fingerprint})::text, '' ORDER BY ${spec.postgresOrder}), '')) AS fingerprint FROM ${table}`,

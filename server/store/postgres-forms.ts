@@ -3,7 +3,7 @@
 // publishers on any two servers never get the same version (the primary key would refuse it anyway).
 import type pg from 'pg';
 import type { FormState } from '../../src/forms/schema';
-import { guarded } from './postgres-pool';
+import { guarded, inTransaction, isoText } from './postgres-pool';
 import type { FormEntry, FormStore, FormVersionRow } from './types';
 
 interface VersionRow {
@@ -15,9 +15,7 @@ interface VersionRow {
   definition: string;
 }
 
-/** published_at as the same ISO 8601 text the server wrote. */
-const VERSION_COLUMNS = `v.form_id, v.version, v.content_hash,
-  to_char(v.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS published_at, v.published_by, v.definition`;
+const VERSION_COLUMNS = `v.form_id, v.version, v.content_hash, ${isoText('v.published_at')} AS published_at, v.published_by, v.definition`;
 
 /** The advisory lock key of the whole catalog (seeding) and of one form (publishing): two ints, a namespace and a hash. */
 const CATALOG_LOCK = 'SELECT pg_advisory_xact_lock(28832035, 0)';
@@ -35,25 +33,6 @@ function toVersion(row: VersionRow): FormVersionRow {
 }
 
 const toEntry = (row: VersionRow & { state: FormState }): FormEntry => ({ id: row.form_id, state: row.state, latest: toVersion(row) });
-
-/** Runs `work` in one transaction on one pooled connection; a connection that broke is not put back. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return guarded(async () => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  });
-}
 
 const insertForm = (client: pg.PoolClient, id: string, at: string) => client.query("INSERT INTO forms (id, state, updated_at) VALUES ($1, 'open', $2)", [id, at]);
 const insertVersion = (client: pg.PoolClient, formId: string, version: number, hash: string, at: string, by: string, definition: string) =>

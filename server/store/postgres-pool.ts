@@ -61,3 +61,27 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** Runs `work` in one transaction on one pooled connection; a connection that broke is not put back. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return guarded(async () => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  });
+}
+
+/** A timestamptz column read back as the ISO 8601 text the server wrote (`…T…Z`, milliseconds), without a Date per row. */
+export function isoText(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}

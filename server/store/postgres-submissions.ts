@@ -3,7 +3,7 @@
 // then does nothing, and the stored hash tells a retry from a different submission.
 import type pg from 'pg';
 import { SubmissionSchema } from '../../src/forms/submission';
-import { guarded } from './postgres-pool';
+import { guarded, isoText } from './postgres-pool';
 import type { NewSubmission, PutOutcome, StoredSubmission, SubmissionStore } from './types';
 
 /** Rows per FETCH while streaming a form: bounded memory, few round trips. */
@@ -25,8 +25,7 @@ const INSERT_BATCH = `
   RETURNING id`;
 
 // received_at as the same ISO 8601 text the server wrote, without a Date per row.
-const SELECT_COLUMNS = `id, form_id, form_version, device_id,
-  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at, content_hash, json`;
+const SELECT_COLUMNS = `id, form_id, form_version, device_id, ${isoText('received_at')} AS received_at, content_hash, json`;
 
 interface Row {
   id: string;

@@ -2,6 +2,7 @@
 // schema brought up to date once across all server processes before any request is taken.
 import type pg from 'pg';
 import { createPool, guarded, poolConfig } from './postgres-pool';
+import { postgresAuditStore, postgresDeviceStore } from './postgres-devices';
 import { postgresFormStore } from './postgres-forms';
 import { migratePostgres, POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { postgresSubmissionStore } from './postgres-submissions';
@@ -17,7 +18,7 @@ export interface PostgresOptions {
 /** Every store on one PostgreSQL database. More tables add a store here, on the same pool. */
 export interface PostgresDatabase {
   pool: pg.Pool;
-  /** Submissions, with the form registry as `store.forms`; its `close` leaves the pool open. */
+  /** Submissions, with the form registry, devices and the audit log beside them; its `close` leaves the pool open. */
   store: Store;
   /** Resolves once the database answers; rejects (StoreUnavailableError) within a few seconds when it does not. */
   ping: () => Promise<void>;
@@ -29,7 +30,7 @@ export interface PostgresDatabase {
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
   await guarded(() => migratePostgres(poolConfig(url), options.migrations ?? POSTGRES_MIGRATIONS));
   const pool = createPool(url, options.poolMax);
-  const store: Store = { ...postgresSubmissionStore(pool), forms: postgresFormStore(pool) };
+  const store: Store = { ...postgresSubmissionStore(pool), forms: postgresFormStore(pool), devices: postgresDeviceStore(pool), audit: postgresAuditStore(pool) };
   let closing: Promise<void> | undefined;
   return {
     pool,

@@ -11,6 +11,8 @@ import { SubmitResponseSchema } from '../../src/sync/api';
 import { makeSubmissions } from '../fixtures/submissions';
 import { makeTempDir, removeDir, TEST_RATE_LIMIT } from '../helpers/server';
 
+const DEVICE_TOKEN = 'https-test-shared-device-token';
+
 interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -52,7 +54,7 @@ describe('HTTPS', () => {
     dir = makeTempDir();
     tls = makeCertificate(dir);
     ca = readFileSync(tls.certFile, 'utf8');
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), distDir: join(dir, 'dist'), rateLimit: TEST_RATE_LIMIT, tls });
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), distDir: join(dir, 'dist'), rateLimit: TEST_RATE_LIMIT, deviceToken: DEVICE_TOKEN, tls });
   });
   afterAll(async () => {
     await server?.close();
@@ -71,7 +73,7 @@ describe('HTTPS', () => {
     const submissions = makeSubmissions(3);
     const answer = await httpsRequest(`${server.url}/api/v1/submissions`, ca, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.tokens.device}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${DEVICE_TOKEN}` },
       body: JSON.stringify({ submissions }),
     });
     expect(answer.status).toBe(200);

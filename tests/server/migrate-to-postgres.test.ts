@@ -44,6 +44,15 @@ async function sqliteFolder(perForm: number): Promise<string> {
   const workshop = await store.forms.version(DEFAULT_FORM_ID, 1);
   await store.forms.publish(DEFAULT_FORM_ID, () => ({ kind: 'insert', version: 2, hash: 'second-hash', definition: workshop!.definition.replace('"version":1', '"version":2'), result: undefined }), 'coordinator', '2026-02-01T00:00:00.000Z');
   await store.forms.setState(OTHER_FORM_ID, 'closing', '2026-03-01T00:00:00.000Z');
+  // Devices: one enrolled, one with a link still pending, one revoked, the shared entry; and the audit log.
+  for (const [id, expiresAt] of [['dev-a', '2026-12-01T00:00:00.000Z'], ['dev-b', '2026-12-02T00:00:00.000Z'], ['dev-c', '2026-12-03T00:00:00.000Z']] as const) {
+    await store.devices.createDevice({ id, label: `Laptop ${id}`, createdAt: '2026-01-02T00:00:00.000Z' }, { hash: `code-${id}`, expiresAt });
+    await store.audit.append({ at: '2026-01-02T00:00:00.000Z', actor: 'coordinator', action: 'device.create', target: id, details: { label: `Laptop ${id}` } });
+  }
+  await store.devices.redeemCode('code-dev-a', 'credential-a', '2026-01-03T00:00:00.000Z');
+  await store.devices.addStored('dev-a', 42);
+  await store.devices.revoke('dev-c', '2026-01-04T00:00:00.000Z');
+  await store.devices.ensureShared('shared-credential', 'Shared token', '2026-01-01T00:00:00.000Z');
   const [a, b] = [itemsOf(perForm, DEFAULT_FORM_ID), itemsOf(perForm, OTHER_FORM_ID)];
   for (let i = 0; i < perForm; i += 500) {
     await store.ingest([...a.slice(i, i + 500), ...b.slice(i, i + 500)], new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
@@ -84,6 +93,9 @@ describeWithPostgres('npm run migrate-to-postgres', () => {
       { table: 'submissions', copied: 10_000 },
       { table: 'forms', copied: forms },
       { table: 'form_versions', copied: forms + 1 },
+      { table: 'devices', copied: 4 },
+      { table: 'enrollment_codes', copied: 3 },
+      { table: 'audit_log', copied: 3 },
     ]);
 
     const sqlite = openSqliteStore(big);
@@ -96,6 +108,12 @@ describeWithPostgres('npm run migrate-to-postgres', () => {
         expect(await rowsOf(postgres.store, formId)).toEqual(expected);
       }
       expect(await registryOf(postgres.store)).toEqual(await registryOf(sqlite));
+      const now = '2026-01-05T00:00:00.000Z';
+      expect(await postgres.store.devices.list(now)).toEqual(await sqlite.devices.list(now));
+      expect((await postgres.store.devices.byCredential('credential-a'))?.submissionsStored).toBe(42);
+      expect(await postgres.store.audit.list({ limit: 10 })).toEqual(await sqlite.audit.list({ limit: 10 }));
+      // New entries are numbered after the copied ones.
+      expect((await postgres.store.audit.append({ at: now, actor: 'coordinator', action: 'after' })).id).toBe(4);
       expect((await postgres.store.forms.versions(DEFAULT_FORM_ID)).map((v) => v.version)).toEqual([1, 2]);
       await expect(copySqliteToPostgres(big, url)).rejects.toThrow(/already has 10000 rows/);
       expect(await postgres.store.count()).toBe(10_000);

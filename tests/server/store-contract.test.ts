@@ -12,6 +12,7 @@ import { makeTempDir, removeDir } from '../helpers/server';
 
 const OTHER_FORM_ID = 'gender-sensitivity';
 const AT = '2026-11-27T10:00:00.000Z';
+const LATER = '2026-12-04T10:00:00.000Z';
 /** A seed row of the form registry. */
 const SEED = (id: string) => ({ id, hash: `hash-${id}`, definition: `{"id":"${id}"}` });
 
@@ -234,6 +235,84 @@ const CASES: ReadonlyArray<[string, (fixture: Fixture) => Promise<void>]> = [
       await s.ingest([...v1, ...v2, ...items(1, OTHER_FORM_ID)], now());
       expect(await s.forms.countByVersion(DEFAULT_FORM_ID)).toEqual(new Map([[1, 3], [2, 2]]));
       expect(await s.forms.countByVersion('nope')).toEqual(new Map());
+    },
+  ],
+  [
+    'devices: a code is redeemed once, by one of two instances racing; the credential finds the device',
+    async ({ store }) => {
+      const [a, b] = [await store(), await store()];
+      await a.devices.createDevice({ id: 'dev-1', label: 'Laptop 1', createdAt: AT }, { hash: 'code-1', expiresAt: LATER });
+      expect(await b.devices.list(AT)).toEqual([
+        { id: 'dev-1', label: 'Laptop 1', kind: 'device', createdAt: AT, submissionsStored: 0, pendingLinks: [{ createdAt: AT, expiresAt: LATER }] },
+      ]);
+      expect(await a.devices.redeemCode('no-such-code', 'cred-x', AT)).toEqual({ ok: false, reason: 'unknown' });
+      const results = await Promise.all([a.devices.redeemCode('code-1', 'cred-a', AT), b.devices.redeemCode('code-1', 'cred-b', AT)]);
+      const won = results.filter((r) => r.ok);
+      expect(won).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'used' }]);
+      const winner = results[0]?.ok ? 'cred-a' : 'cred-b';
+      expect(await b.devices.byCredential(winner)).toEqual({ id: 'dev-1', label: 'Laptop 1', kind: 'device', createdAt: AT, enrolledAt: AT, lastSeenAt: AT, submissionsStored: 0 });
+      expect(await a.devices.byCredential(winner === 'cred-a' ? 'cred-b' : 'cred-a')).toBeUndefined();
+      expect((await a.devices.list(AT))[0]?.pendingLinks).toEqual([]);
+    },
+  ],
+  [
+    'devices: expired, withdrawn by a re-issue, withdrawn by revocation; a revoked device gets no new code',
+    async ({ store }) => {
+      const s = await store();
+      await s.devices.createDevice({ id: 'dev-2', label: 'Laptop 2', createdAt: AT }, { hash: 'code-old', expiresAt: LATER });
+      expect(await s.devices.redeemCode('code-old', 'cred', LATER)).toEqual({ ok: false, reason: 'expired' });
+      expect(await s.devices.reissueCode('dev-2', { hash: 'code-new', createdAt: AT, expiresAt: LATER })).toBe(true);
+      expect(await s.devices.redeemCode('code-old', 'cred', AT)).toEqual({ ok: false, reason: 'withdrawn' });
+      expect(await s.devices.reissueCode('nope', { hash: 'code-x', createdAt: AT, expiresAt: LATER })).toBe(false);
+      expect(await s.devices.revoke('dev-2', LATER)).toMatchObject({ id: 'dev-2', revokedAt: LATER });
+      expect(await s.devices.revoke('dev-2', '2027-01-01T00:00:00.000Z')).toMatchObject({ revokedAt: LATER });
+      expect(await s.devices.revoke('nope', LATER)).toBeUndefined();
+      expect(await s.devices.redeemCode('code-new', 'cred', AT)).toEqual({ ok: false, reason: 'withdrawn' });
+      expect(await s.devices.reissueCode('dev-2', { hash: 'code-3', createdAt: AT, expiresAt: LATER })).toBe(false);
+    },
+  ],
+  [
+    'devices: the shared entry is made once by instances starting together, kept when revoked, reset for a new token',
+    async ({ store }) => {
+      const [a, b] = [await store(), await store()];
+      const made = await Promise.all([a.devices.ensureShared('token-1', 'Shared token', AT), b.devices.ensureShared('token-1', 'Shared token', AT)]);
+      expect(made[0]).toEqual(made[1]);
+      expect((await a.devices.list(AT)).map((d) => [d.id, d.kind])).toEqual([['shared', 'shared']]);
+      await a.devices.revoke('shared', LATER);
+      expect((await b.devices.ensureShared('token-1', 'Shared token', LATER)).revokedAt).toBe(LATER);
+      const reset = await b.devices.ensureShared('token-2', 'Shared token', LATER);
+      expect(reset.revokedAt).toBeUndefined();
+      expect((await a.devices.byCredential('token-2'))?.id).toBe('shared');
+      expect(await a.devices.byCredential('token-1')).toBeUndefined();
+    },
+  ],
+  [
+    'devices: enrolled with the shared token, touched and credited with what they stored',
+    async ({ store }) => {
+      const [a, b] = [await store(), await store()];
+      expect(await a.devices.createEnrolledDevice({ id: 'dev-3', label: 'Via shared', at: AT }, 'cred-3')).toEqual({
+        id: 'dev-3', label: 'Via shared', kind: 'device', createdAt: AT, enrolledAt: AT, lastSeenAt: AT, submissionsStored: 0,
+      });
+      await Promise.all([a.devices.addStored('dev-3', 5), b.devices.addStored('dev-3', 7), a.devices.addStored('dev-3', 0)]);
+      await b.devices.touch('dev-3', LATER, '1.2.3');
+      await a.devices.touch('dev-3', LATER);
+      expect(await a.devices.get('dev-3')).toMatchObject({ lastSeenAt: LATER, appVersion: '1.2.3', submissionsStored: 12 });
+      expect(await a.devices.get('nope')).toBeUndefined();
+    },
+  ],
+  [
+    'audit: appended from two instances, read newest first, a page at a time',
+    async ({ store }) => {
+      const [a, b] = [await store(), await store()];
+      const first = await a.audit.append({ at: AT, actor: 'coordinator', action: 'device.create', target: 'dev-1', details: { label: 'Laptop 1', n: 2 } });
+      expect(first).toEqual({ id: first.id, at: AT, actor: 'coordinator', action: 'device.create', target: 'dev-1', details: { label: 'Laptop 1', n: 2 } });
+      for (let i = 0; i < 4; i++) await (i % 2 ? a : b).audit.append({ at: LATER, actor: 'coordinator', action: `action-${i}` });
+      const all = await b.audit.list({ limit: 10 });
+      expect(all.map((e) => e.action)).toEqual(['action-3', 'action-2', 'action-1', 'action-0', 'device.create']);
+      expect(all[0]).toEqual({ id: all[0]!.id, at: LATER, actor: 'coordinator', action: 'action-3' });
+      const page = await a.audit.list({ limit: 2, before: all[1]!.id });
+      expect(page.map((e) => e.action)).toEqual(['action-1', 'action-0']);
     },
   ],
 ];
