@@ -68,6 +68,11 @@ function run(binary: string, args: readonly string[]): string {
   return execFileSync(command, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** One value from a query, synchronously (psql), for test helpers whose callers cannot await. */
+export function queryValueSync(url: string, sql: string): string {
+  return execFileSync(join(POSTGRES_BIN ?? '', 'psql'), ['--no-psqlrc', '-tAq', '-d', url, '-c', sql], { encoding: 'utf8' }).trim();
+}
+
 /** A port nobody listens on right now (the cluster binds it a moment later). */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -2,11 +2,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { RateLimit } from '../../server/rate-limit';
 import { startServer } from '../../server/server';
 import { DATABASE_FILE, openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/types';
+import { queryValueSync, startCluster, type TestCluster } from './postgres';
 import { newToken } from '../../server/tokens';
 
 /** Room for any test's requests; the rate-limit test passes its own. */
@@ -26,7 +27,7 @@ export interface TestServer {
   distDir: string;
   /** Stops the server; removes its temp folder too unless the caller gave `dataDir`. */
   stop: () => Promise<void>;
-  /** Rows in the SQLite file, read through a connection of its own (SQLite servers only). */
+  /** Rows stored, read through a connection of its own (to the SQLite file, or to PostgreSQL). */
   count: (formId?: string) => number;
 }
 
@@ -40,7 +41,7 @@ export interface TestServerOptions {
   enrollmentTtlMs?: number;
   /** Wraps the SQLite store, e.g. to watch what the server reads. */
   wrapStore?: (store: Store) => Store;
-  /** PostgreSQL instead of the SQLite file (see helpers/postgres.ts); `count` is then unavailable. */
+  /** PostgreSQL instead of the SQLite file (see helpers/postgres.ts); `count` then asks it through psql. */
   databaseUrl?: string;
 }
 
@@ -73,10 +74,32 @@ function writeFixtureDist(dir: string): void {
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
 }
 
+let sharedCluster: Promise<TestCluster> | undefined;
+/** The database each data folder got, so a server restarted on a folder finds its data again. */
+const databaseOfDataDir = new Map<string, string>();
+
+/**
+ * FIELDBOOK_TEST_POSTGRES=1 runs every test server on a fresh database of one throwaway
+ * PostgreSQL cluster per test process: the HTTP suites then exercise the PostgreSQL stores.
+ * Tests that read the SQLite file directly (server-ids, the file itself) cannot pass in that mode.
+ */
+async function postgresForEveryServer(dataDir: string): Promise<string | undefined> {
+  if (!process.env.FIELDBOOK_TEST_POSTGRES) return undefined;
+  const known = databaseOfDataDir.get(dataDir);
+  if (known) return known;
+  // Stopped and removed when the test process exits (see startCluster).
+  sharedCluster ??= startCluster();
+  const url = await (await sharedCluster).createDatabase();
+  databaseOfDataDir.set(dataDir, url);
+  return url;
+}
+
 /** Starts a server in this process; always call `stop`. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const root = makeTempDir();
   const dataDir = options.dataDir ?? join(root, 'data');
+  const postgres = options.databaseUrl ?? (options.wrapStore ? undefined : await postgresForEveryServer(resolve(dataDir)));
+  if (postgres) options = { ...options, databaseUrl: postgres };
   const distDir = join(root, 'dist');
   writeFixtureDist(distDir);
   let running: Awaited<ReturnType<typeof startServer>>;
@@ -106,7 +129,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dataDir: running.dataDir,
     distDir,
     count: (formId) => {
-      if (options.databaseUrl) throw new Error('count reads the SQLite file; this server stores into PostgreSQL');
+      if (options.databaseUrl) {
+        const where = formId === undefined ? '' : ` WHERE form_id = '${formId.replaceAll("'", "''")}'`;
+        return Number(queryValueSync(options.databaseUrl, `SELECT count(*) FROM submissions${where}`));
+      }
       return countRows(running.dataDir, formId);
     },
     stop: async () => {

@@ -1,12 +1,16 @@
 // Two server processes' worth of servers on one PostgreSQL database, taking overlapping
 // batches at the same time: exactly-once rests on the database, not on either process.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SubmitResponseSchema, type SubmissionResult } from '../../src/sync/api';
 import { PublishedSchema } from '../../src/sync/forms-api';
 import type { Submission } from '../../src/forms/submission';
 import { DEFAULT_FORM_ID, makeSubmission, makeSubmissions } from '../fixtures/submissions';
+import { DeviceListSchema } from '../../src/sync/devices-api';
 import { parseCsv } from '../helpers/csv-parse';
+import { api, codeOf, createDevice, enroll } from '../helpers/devices';
 import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
 import { get, postSubmissions, readAnswer, startTestServer, type TestServer } from '../helpers/server';
 
@@ -33,9 +37,10 @@ describeWithPostgres('two servers on one PostgreSQL database', () => {
   let db: pg.Client;
   let a: TestServer;
   let b: TestServer;
+  let databaseUrl: string;
   beforeAll(async () => {
     cluster = await startCluster();
-    const databaseUrl = await cluster.createDatabase();
+    databaseUrl = await cluster.createDatabase();
     // Both start at once: the schema is made once, under the advisory lock.
     const tokens = { deviceToken: 'device-token-shared-by-both-servers', coordinatorToken: 'coordinator-token-shared-by-both-servers' };
     [a, b] = await Promise.all([startTestServer({ databaseUrl, ...tokens }), startTestServer({ databaseUrl, ...tokens })]);
@@ -129,4 +134,27 @@ describeWithPostgres('two servers on one PostgreSQL database', () => {
       expect(rows.map((row) => row[0]).sort()).toEqual(all.map((s) => s.id).sort());
     }
   });
+
+  it('devices live in the database: made on one server or by npm run enroll, enrolled on the other, revoked anywhere', async () => {
+    const created = await createDevice(a, 'Made on A');
+    expect(created.status).toBe(201);
+    const code = codeOf((created.json as { enrollUrl: string }).enrollUrl);
+    const [first, second] = await Promise.all([enroll(b, code), enroll(a, code)]);
+    expect([first.status, second.status].sort()).toEqual([200, 410]);
+    const { device, token } = (first.status === 200 ? first : second).json as { device: { id: string }; token: string };
+    expect((await postSubmissions(a, { submissions: makeSubmissions(2) }, { token })).status).toBe(200);
+
+    const run = promisify(execFile);
+    const { stdout } = await run('npm', ['run', '--silent', 'enroll', '--', '--label', 'Made by the command'], {
+      env: { ...process.env, DATA_DIR: a.dataDir, DATABASE_URL: databaseUrl },
+    });
+    expect((await enroll(b, codeOf(/(https?:\/\/\S+#enroll=\S+)/.exec(stdout)?.[1] ?? ''))).status).toBe(200);
+
+    const listed = DeviceListSchema.parse((await api(b, 'GET', '/devices', { token: b.coordinatorToken })).json).devices;
+    expect(listed.filter((d) => d.kind === 'device').map((d) => d.label).sort()).toEqual(['Made by the command', 'Made on A']);
+    expect(listed.find((d) => d.id === device.id)?.submissionsStored).toBe(2);
+
+    expect((await api(b, 'DELETE', `/devices/${device.id}`, { token: b.coordinatorToken })).status).toBe(200);
+    expect((await postSubmissions(a, { submissions: makeSubmissions(1) }, { token })).status).toBe(401);
+  }, 60_000);
 });
