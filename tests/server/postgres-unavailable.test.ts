@@ -9,6 +9,7 @@ import { StoreUnavailableError } from '../../server/store/unavailable';
 import { failureOf } from '../../src/sync/outbox';
 import { ApiErrorSchema, SubmitResponseSchema } from '../../src/sync/api';
 import { DEFAULT_FORM_ID, makeSubmissions } from '../fixtures/submissions';
+import { enrolledDevice } from '../helpers/devices';
 import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
 import { get, makeTempDir, postSubmissions, removeDir, startTestServer, type TestServer } from '../helpers/server';
 
@@ -39,6 +40,7 @@ describeWithPostgres('a server whose PostgreSQL goes down', () => {
     const batch = makeSubmissions(5);
     const first = await postSubmissions(server, { submissions: batch.slice(0, 2) });
     expect(first.status).toBe(200);
+    const device = await enrolledDevice(server, 'Laptop with its own credential');
 
     cluster.stopServer();
     try {
@@ -50,6 +52,9 @@ describeWithPostgres('a server whose PostgreSQL goes down', () => {
       expect(ApiErrorSchema.parse(refused.json).error.code).toBe('unavailable');
       // The device files a 503 as a server fault: the batch stays queued for a later try.
       expect(failureOf(refused.status, refused.headers.get('retry-after'), '')).toEqual({ kind: 'server', status: 503 });
+      // A device's own credential cannot be checked either: 503, never a 401 that would stop it.
+      const ownCredential = await postSubmissions(server, { submissions: batch }, { token: device.token });
+      expect([ownCredential.status, ownCredential.headers.get('retry-after')]).toEqual([503, '5']);
 
       started = Date.now();
       const health = await get(server, '/api/v1/health');
