@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 import type { RateLimit } from '../../server/rate-limit';
 import { startServer } from '../../server/server';
 import { DATABASE_FILE, openSqliteStore } from '../../server/store/sqlite';
@@ -87,11 +88,21 @@ async function postgresForEveryServer(dataDir: string): Promise<string | undefin
   if (!process.env.FIELDBOOK_TEST_POSTGRES) return undefined;
   const known = databaseOfDataDir.get(dataDir);
   if (known) return known;
-  // Stopped and removed when the test process exits (see startCluster).
   sharedCluster ??= startCluster();
   const url = await (await sharedCluster).createDatabase();
   databaseOfDataDir.set(dataDir, url);
   return url;
+}
+
+// Registered while the importing test file is collected, so it runs after that file's tests: a
+// test worker may be ended without an exit event, and the cluster (a daemon) would outlive it.
+if (process.env.FIELDBOOK_TEST_POSTGRES) {
+  afterAll(async () => {
+    const cluster = sharedCluster;
+    sharedCluster = undefined;
+    databaseOfDataDir.clear();
+    (await cluster)?.destroy();
+  });
 }
 
 /** Starts a server in this process; always call `stop`. */
