@@ -18,6 +18,16 @@ export interface Config {
   enrollmentTtlMs: number;
   /** The origin enrollment links name (FIELDBOOK_PUBLIC_URL), e.g. behind a reverse proxy. */
   publicUrl?: string;
+  /** `postgres://…` puts every table in PostgreSQL; absent, SQLite in `dataDir`. */
+  databaseUrl?: string;
+  /** PEM files: the server speaks HTTPS itself. */
+  tls?: TlsFiles;
+}
+
+/** Where the certificate (with its chain) and its private key are, as PEM. */
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -40,6 +50,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s?#]+\/?$/.test(publicUrl)) {
     throw new Error(`FIELDBOOK_PUBLIC_URL must be an origin such as https://survey.example.org, not "${publicUrl}".`);
   }
+  const databaseUrl = nonEmpty(env.DATABASE_URL);
+  // Never echo the URL: it may hold the database password.
+  if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL.');
+  const certFile = nonEmpty(env.TLS_CERT_FILE);
+  const keyFile = nonEmpty(env.TLS_KEY_FILE);
+  if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('Set both TLS_CERT_FILE and TLS_KEY_FILE for HTTPS, or neither for HTTP.');
   return {
     port,
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
@@ -48,6 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     ...(coordinatorToken ? { coordinatorToken } : {}),
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),
     enrollmentTtlMs: positiveNumber(env, 'FIELDBOOK_ENROLLMENT_DAYS', 7) * 24 * 60 * 60 * 1000,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(certFile && keyFile ? { tls: { certFile: resolve(certFile), keyFile: resolve(keyFile) } } : {}),
     rateLimit: {
       perMinute: positiveNumber(env, 'FIELDBOOK_RATE_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute),
       burst: positiveNumber(env, 'FIELDBOOK_RATE_BURST', DEFAULT_RATE_LIMIT.burst),

@@ -13,6 +13,8 @@ export interface Context {
   limiter: RateLimiter;
   /** The Vite build output served as the app. */
   distDir: string;
+  /** Resolves once the database answers; rejects with StoreUnavailableError when it cannot be reached. */
+  ping: () => Promise<void>;
   /** The server's clock, as ISO 8601; injectable for tests. */
   now: () => string;
   /** The origin enrollment links name when set (FIELDBOOK_PUBLIC_URL); else the request's Host. */

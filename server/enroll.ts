@@ -1,6 +1,7 @@
-// `npm run enroll -- --label "Bogotá laptop 2"`: creates a device in the data folder's store and
-// prints its single-use enrollment link and a QR code of it, for a phone or laptop camera. Works
-// whether or not the server is running (the store takes both at once).
+// `npm run enroll -- --label "Bogotá laptop 2"`: creates a device in the server's store (the data
+// folder's, or PostgreSQL's with DATABASE_URL) and prints its single-use enrollment link and a QR
+// code of it, for a phone or laptop camera. Works whether or not the server is running (the store
+// takes both at once).
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
@@ -9,6 +10,7 @@ import { createAudit } from './audit';
 import { readConfig } from './config';
 import { createDeviceService } from './devices';
 import { untilWords } from './first-device';
+import { openPostgres } from './store/postgres';
 import { openSqliteStore } from './store/sqlite';
 import { loadTokens } from './tokens';
 
@@ -22,7 +24,9 @@ async function main(): Promise<void> {
   const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const origin = config.publicUrl ?? `http://${host}:${config.port}`;
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const store = openSqliteStore(config.dataDir);
+  // The same database the server uses: PostgreSQL when DATABASE_URL is set.
+  const postgres = config.databaseUrl ? await openPostgres(config.databaseUrl) : undefined;
+  const store = postgres?.store ?? openSqliteStore(config.dataDir);
   try {
     const now = () => new Date().toISOString();
     const tokens = loadTokens(config.dataDir, { device: config.deviceToken, coordinator: config.coordinatorToken });
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
     if (!config.publicUrl) console.log(`The link names ${origin}; set FIELDBOOK_PUBLIC_URL if devices reach the server at another address.`);
   } finally {
     await store.close();
+    await postgres?.close();
   }
 }
 

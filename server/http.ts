@@ -133,3 +133,13 @@ export function parseJson(body: Buffer): unknown {
     throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
   }
 }
+
+/** Seconds a client is asked to wait while the database cannot be reached. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** 503 with Retry-After: the database is unreachable, nothing was stored, the request can be repeated. */
+export function databaseUnavailable(): HttpError {
+  return new HttpError(503, 'unavailable', 'The database cannot be reached right now; nothing was stored. Try again shortly.', {
+    'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+  });
+}

@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     [
       `Fieldbook server listening on ${running.url}`,
       `Data folder: ${running.dataDir}`,
+      // Never the URL itself: it may hold the database password.
+      config.databaseUrl ? 'Database: PostgreSQL (DATABASE_URL)' : 'Database: SQLite in the data folder',
       config.coordinatorToken ? 'Coordinator token: as given in FIELDBOOK_COORDINATOR_TOKEN' : `Coordinator token: in ${join(running.dataDir, TOKEN_FILES.coordinator)}`,
       ...(first
         ? [`Enroll a first device by opening (works once, until ${untilWords(first.expiresAt)}): ${origin}/#enroll=${first.code}`]

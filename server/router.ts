@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX } from '../src/sync/api';
 import type { Context } from './context';
-import { HttpError, SECURITY_HEADERS, allowMethods, sendError } from './http';
+import { HttpError, SECURITY_HEADERS, allowMethods, databaseUnavailable, sendError } from './http';
 import { handleAudit } from './routes/audit';
 import { handleBundle } from './routes/bundles';
 import { handleCreateDevice, handleEnroll, handleListDevices, handleReissue, handleRevokeDevice } from './routes/devices';
@@ -13,6 +13,7 @@ import { handleHealth } from './routes/info';
 import { handleResults } from './routes/results';
 import { handleSubmit } from './routes/submissions';
 import { serveStatic } from './static';
+import { StoreUnavailableError } from './store/unavailable';
 
 const READ = ['GET', 'HEAD'] as const;
 const EXPORT_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/submissions\\.csv$`);
@@ -45,7 +46,7 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
   }
   if (path === `${API_PREFIX}/health`) {
     allowMethods(req, READ);
-    return handleHealth(res);
+    return handleHealth(ctx, res);
   }
   if (path === `${API_PREFIX}/forms`) {
     allowMethods(req, [...READ, 'POST']);
@@ -123,6 +124,10 @@ export function createHandler(ctx: Context): (req: IncomingMessage, res: ServerR
         return;
       }
       if (error instanceof HttpError) return sendError(res, error);
+      if (error instanceof StoreUnavailableError) {
+        console.error('fieldbook: database unreachable while answering', req.method, req.url?.split('?')[0], error.message);
+        return sendError(res, databaseUnavailable());
+      }
       console.error('fieldbook: failed while answering', req.method, req.url?.split('?')[0], error);
       sendError(res, new HttpError(500, 'internal_error', 'Something went wrong on the server; try again later.'));
     }

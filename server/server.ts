@@ -1,16 +1,20 @@
 // Starts one HTTP server for the app and the API; used by main.ts, the tests and the benchmark.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createSecureContext } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAudit } from './audit';
+import type { TlsFiles } from './config';
 import type { Context } from './context';
 import { createDeviceService, type DeviceService } from './devices';
 import { SECURITY_HEADERS } from './http';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit';
 import { createHandler } from './router';
+import { openPostgres } from './store/postgres';
 import { openSqliteStore } from './store/sqlite';
 import { builtInSeed } from './forms';
 import type { Store } from './store/types';
@@ -37,6 +41,10 @@ export interface ServerOptions {
   enrollmentTtlMs?: number;
   /** The origin enrollment links name (FIELDBOOK_PUBLIC_URL); else the origin each request came to. */
   publicUrl?: string;
+  /** `postgres://…`: every table in PostgreSQL (migrated first) instead of SQLite; ignored when `store` is given. */
+  databaseUrl?: string;
+  /** Serve HTTPS with this certificate and key instead of HTTP. */
+  tls?: TlsFiles;
 }
 
 export interface RunningServer {
@@ -51,10 +59,28 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-function originOf(address: AddressInfo): string {
+function originOf(address: AddressInfo, secure: boolean): string {
   const wildcard = address.address === '0.0.0.0' || address.address === '::';
   const host = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+  return `${secure ? 'https' : 'http'}://${host}:${address.port}`;
+}
+
+/** The certificate and key, read and checked at start, before the database is opened; a bad file stops the start with its name. */
+function readTls(tls: TlsFiles): { cert: Buffer; key: Buffer } {
+  const read = (path: string, what: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new Error(`Could not read the TLS ${what} file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  };
+  const files = { cert: read(tls.certFile, 'certificate'), key: read(tls.keyFile, 'key') };
+  try {
+    createSecureContext(files);
+  } catch (error) {
+    throw new Error(`TLS_CERT_FILE and TLS_KEY_FILE are not a usable PEM certificate and matching key: ${(error as Error).message}`);
+  }
+  return files;
 }
 
 /** A request node:http could not even parse (bad syntax, huge headers) still gets the error shape and headers. */
@@ -76,18 +102,26 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 /** Opens the store, loads or makes the tokens, and listens; resolves once requests can be taken. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const dataDir = resolve(options.dataDir);
+  const tls = options.tls ? readTls(options.tls) : undefined;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const tokens = loadTokens(dataDir, { device: options.deviceToken, coordinator: options.coordinatorToken });
-  const store = options.store ?? openSqliteStore(dataDir);
+  const postgres = !options.store && options.databaseUrl ? await openPostgres(options.databaseUrl) : undefined;
+  const store = options.store ?? postgres?.store ?? openSqliteStore(dataDir);
+  // SQLite lives in this process: if the process answers, so does its database.
+  const ping = postgres?.ping ?? (async () => {});
+  const closeStores = async () => {
+    await store.close();
+    await postgres?.close();
+  };
   // The built-in forms are the catalog of a fresh data folder; an existing catalog is left as it is.
-  await store.forms.seed(builtInSeed(), new Date().toISOString());
   const now = () => new Date().toISOString();
   const audit = createAudit(store.audit, now);
   let devices: DeviceService;
   try {
+    await store.forms.seed(builtInSeed(), now());
     devices = await createDeviceService({ store, tokens, audit, now, ...(options.enrollmentTtlMs !== undefined && { enrollmentTtlMs: options.enrollmentTtlMs }) });
   } catch (error) {
-    await store.close();
+    await closeStores();
     throw error;
   }
   const ctx: Context = {
@@ -96,15 +130,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     audit,
     limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
     distDir: resolve(options.distDir ?? DEFAULT_DIST_DIR),
+    ping,
     now,
     ...(options.publicUrl !== undefined && { publicUrl: options.publicUrl }),
   };
   const handle = createHandler(ctx);
   const inFlight = new Set<Promise<void>>();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const done = handle(req, res).finally(() => inFlight.delete(done));
     inFlight.add(done);
-  });
+  };
+  const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   server.on('clientError', answerClientError);
 
   try {
@@ -116,7 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     });
   } catch (error) {
-    await store.close();
+    await closeStores();
     throw error;
   }
 
@@ -131,8 +167,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearTimeout(timer);
       server.closeAllConnections();
       await stopped;
-      await store.close();
+      await closeStores();
     })());
 
-  return { url: originOf(server.address() as AddressInfo), dataDir, tokens, devices, close };
+  return { url: originOf(server.address() as AddressInfo, tls !== undefined), dataDir, tokens, devices, close };
 }

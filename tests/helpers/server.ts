@@ -2,11 +2,13 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 import type { RateLimit } from '../../server/rate-limit';
 import { startServer } from '../../server/server';
 import { DATABASE_FILE, openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/types';
+import { queryValueSync, startCluster, type TestCluster } from './postgres';
 import { newToken } from '../../server/tokens';
 
 /** Room for any test's requests; the rate-limit test passes its own. */
@@ -26,7 +28,7 @@ export interface TestServer {
   distDir: string;
   /** Stops the server; removes its temp folder too unless the caller gave `dataDir`. */
   stop: () => Promise<void>;
-  /** Rows in the SQLite file, read through a connection of its own. */
+  /** Rows stored, read through a connection of its own (to the SQLite file, or to PostgreSQL). */
   count: (formId?: string) => number;
 }
 
@@ -40,6 +42,8 @@ export interface TestServerOptions {
   enrollmentTtlMs?: number;
   /** Wraps the SQLite store, e.g. to watch what the server reads. */
   wrapStore?: (store: Store) => Store;
+  /** PostgreSQL instead of the SQLite file (see helpers/postgres.ts); `count` then asks it through psql. */
+  databaseUrl?: string;
 }
 
 /** A fresh temp folder; the caller removes it with `removeDir`. */
@@ -71,18 +75,51 @@ function writeFixtureDist(dir: string): void {
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
 }
 
+let sharedCluster: Promise<TestCluster> | undefined;
+/** The database each data folder got, so a server restarted on a folder finds its data again. */
+const databaseOfDataDir = new Map<string, string>();
+
+/**
+ * FIELDBOOK_TEST_POSTGRES=1 runs every test server on a fresh database of one throwaway
+ * PostgreSQL cluster per test process: the HTTP suites then exercise the PostgreSQL stores.
+ * Tests that read the SQLite file directly (server-ids, the file itself) cannot pass in that mode.
+ */
+async function postgresForEveryServer(dataDir: string): Promise<string | undefined> {
+  if (!process.env.FIELDBOOK_TEST_POSTGRES) return undefined;
+  const known = databaseOfDataDir.get(dataDir);
+  if (known) return known;
+  sharedCluster ??= startCluster();
+  const url = await (await sharedCluster).createDatabase();
+  databaseOfDataDir.set(dataDir, url);
+  return url;
+}
+
+// Registered while the importing test file is collected, so it runs after that file's tests: a
+// test worker may be ended without an exit event, and the cluster (a daemon) would outlive it.
+if (process.env.FIELDBOOK_TEST_POSTGRES) {
+  afterAll(async () => {
+    const cluster = sharedCluster;
+    sharedCluster = undefined;
+    databaseOfDataDir.clear();
+    (await cluster)?.destroy();
+  });
+}
+
 /** Starts a server in this process; always call `stop`. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const root = makeTempDir();
   const dataDir = options.dataDir ?? join(root, 'data');
+  const postgres = options.databaseUrl ?? (options.wrapStore ? undefined : await postgresForEveryServer(resolve(dataDir)));
+  if (postgres) options = { ...options, databaseUrl: postgres };
   const distDir = join(root, 'dist');
   writeFixtureDist(distDir);
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
     mkdirSync(dataDir, { recursive: true });
-    const store = options.wrapStore?.(openSqliteStore(dataDir));
+    const store = options.databaseUrl ? undefined : options.wrapStore?.(openSqliteStore(dataDir));
     running = await startServer({
       ...(store ? { store } : {}),
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       port: 0,
       host: '127.0.0.1',
       dataDir,
@@ -102,7 +139,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     coordinatorToken: running.tokens.coordinator,
     dataDir: running.dataDir,
     distDir,
-    count: (formId) => countRows(running.dataDir, formId),
+    count: (formId) => {
+      if (options.databaseUrl) {
+        const where = formId === undefined ? '' : ` WHERE form_id = '${formId.replaceAll("'", "''")}'`;
+        return Number(queryValueSync(options.databaseUrl, `SELECT count(*) FROM submissions${where}`));
+      }
+      return countRows(running.dataDir, formId);
+    },
     stop: async () => {
       await running.close();
       removeDir(root);

@@ -38,7 +38,7 @@ describe('API routes', () => {
   it('GET /api/v1/health → 200 {"status":"ok"}, no-store', async () => {
     const answer = await get(server, '/api/v1/health');
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ status: 'ok' });
+    expect(answer.json).toEqual({ status: 'ok', database: 'ok' });
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expectSecurityHeaders(answer);
