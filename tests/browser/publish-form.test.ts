@@ -31,7 +31,8 @@ describeInBrowser('publishing a form from the coordinator screen', () => {
     await page.getByRole('link', { name: 'Coordinator' }).click();
     await page.getByLabel('Coordinator token').fill(app.server.tokens.coordinator);
     await page.getByRole('button', { name: 'Show results' }).click();
-    expect(await rowsOf(page, 'Versions of Workshop feedback')).toEqual([['1', expect.any(String), '0']]);
+    // The list arrives from the server after the click: wait for it as a person would.
+    await expect.poll(() => rowsOf(page, 'Versions of Workshop feedback')).toEqual([['1', expect.any(String), '0']]);
 
     const file = page.getByLabel('Form definition (JSON file)');
     await file.setInputFiles({ name: 'workshop-v2.json', mimeType: 'application/json', buffer: definitionFile({ id: 'venue_rating', type: 'likert', label: 'The venue suited the workshop' }) });
