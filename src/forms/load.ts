@@ -1,26 +1,48 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { jsonPath, jsonProblem, type FormProblem } from './problems';
-import { FormSchema, SEX_OPTION_IDS, SEX_QUESTION_ID, type Form, type Question } from './schema';
+import { describeProblem, type ExprKind } from './expr';
+import { logicOf } from './logic';
+import { FormSchema, METADATA_TYPES, SEX_OPTION_IDS, SEX_QUESTION_ID, questionsOf, type Form, type Question } from './schema';
+
+/** Where each kind of expression sits in a question of the JSON definition. */
+const EXPRESSION_FIELD: Record<ExprKind, string> = {
+  relevant: 'relevant',
+  required: 'required',
+  readonly: 'readOnly',
+  constraint: 'constraint',
+  calculate: 'calculation',
+  choice_filter: 'choiceFilter',
+  default: 'default',
+};
+
+/** Types a question may have without a label: shown to nobody. */
+const UNLABELLED: ReadonlySet<string> = new Set(['group', 'calculate', ...METADATA_TYPES]);
 
 /** Rules a single question cannot check by itself, each placed at its JSON path. */
 export function structuralProblems(form: Form): FormProblem[] {
   const problems: FormProblem[] = [];
   const seen = new Map<string, Question>();
-  form.sections.forEach((section, s) =>
-    section.questions.forEach((q, i) => {
-      const at = (field?: string) => `sections[${s}].questions[${i}]${field ? `.${field}` : ''}`;
+  const paths = new Map<string, string>();
+  const visit = (items: readonly Question[], base: string): void =>
+    items.forEach((q, i) => {
+      const path = `${base}.questions[${i}]`;
+      const at = (field?: string) => `${path}${field ? `.${field}` : ''}`;
       if (seen.has(q.id)) problems.push(jsonProblem(at('id'), `question id "${q.id}" is used twice`));
+      paths.set(q.id, path);
       const hasOptions = q.options !== undefined;
       const needsOptions = q.type === 'single' || q.type === 'multi';
       if (needsOptions && !hasOptions) problems.push(jsonProblem(at('options'), `question "${q.id}" (${q.type}) needs options`));
       if (!needsOptions && hasOptions) problems.push(jsonProblem(at('options'), `question "${q.id}" (${q.type}) cannot have options`));
+      if (q.label === undefined && !UNLABELLED.has(q.type)) problems.push(jsonProblem(at('label'), `question "${q.id}" (${q.type}) needs a label`));
+      if ((q.type === 'group') !== (q.questions !== undefined)) problems.push(jsonProblem(at('questions'), q.type === 'group' ? `group "${q.id}" needs questions` : `question "${q.id}" (${q.type}) cannot hold questions; only a group can`));
+      if (q.type === 'calculate' && q.calculation === undefined) problems.push(jsonProblem(at('calculation'), `calculate "${q.id}" needs a calculation`));
       const optionIds = (q.options ?? []).map((o) => o.id);
       if (new Set(optionIds).size !== optionIds.length) problems.push(jsonProblem(at('options'), `question "${q.id}" repeats an option id`));
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) {
         problems.push(jsonProblem(at('min'), `question "${q.id}" has min greater than max`));
       }
-      if (q.relevant) {
+      if (typeof q.relevant === 'object') {
         const target = seen.get(q.relevant.question);
         if (!target) {
           problems.push(jsonProblem(at('relevant.question'), `question "${q.id}" depends on "${q.relevant.question}", which is not an earlier question`));
@@ -29,18 +51,29 @@ export function structuralProblems(form: Form): FormProblem[] {
         }
       }
       seen.set(q.id, q);
-    }),
-  );
+      if (q.questions) visit(q.questions, path);
+    });
+  form.sections.forEach((section, s) => {
+    paths.set(section.id, `sections[${s}]`);
+    visit(section.questions, `sections[${s}]`);
+  });
   const sections = form.sections.map((s) => s.id);
   sections.forEach((id, s) => {
     if (sections.indexOf(id) !== s) problems.push(jsonProblem(`sections[${s}].id`, 'a section id is used twice'));
   });
+  // Expressions: syntax, unknown names and functions, cycles (docs/expressions.md); warnings do not refuse.
+  if (problems.length === 0) {
+    for (const p of logicOf(form).compiled?.problems ?? []) {
+      if (p.severity !== 'error') continue;
+      problems.push(jsonProblem(`${paths.get(p.question) ?? ''}.${EXPRESSION_FIELD[p.kind]}`, `question "${p.question}", ${p.kind}: ${describeProblem(p)}`));
+    }
+  }
   return problems;
 }
 
 /** The built-in forms' own rule: each carries the sex question with exactly the four codes. */
 function sexProblem(form: Form): string | undefined {
-  const sex = form.sections.flatMap((s) => s.questions).find((q) => q.id === SEX_QUESTION_ID);
+  const sex = questionsOf(form).find((q) => q.id === SEX_QUESTION_ID);
   const sexOptions = sex?.options?.map((o) => o.id).join(',');
   if (sex && sex.type === 'single' && sexOptions === SEX_OPTION_IDS.join(',')) return undefined;
   return `every form needs a single-choice "${SEX_QUESTION_ID}" question with options ${SEX_OPTION_IDS.join(', ')}`;

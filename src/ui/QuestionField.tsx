@@ -59,7 +59,7 @@ function NumberInput({ question, value, error, readOnly, onChange }: FieldProps)
       max={question.max}
       value={raw}
       readOnly={readOnly}
-      required={question.required}
+      required={question.required === true}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedBy(question, error)}
       onInput={(e) => {
@@ -94,7 +94,7 @@ function ChoiceGroup(props: FieldProps & { choices: { id: string; label: string 
               name={question.id}
               value={c.id}
               checked={selected.includes(c.id)}
-              required={!multiple && question.required}
+              required={!multiple && question.required === true}
               aria-invalid={error ? true : undefined}
               onChange={(e) => toggle(c.id, e.currentTarget.checked)}
             />
@@ -133,7 +133,7 @@ export function QuestionField(props: FieldProps) {
   const common = {
     id: ids.input,
     readOnly,
-    required: question.required,
+    required: question.required === true,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(question, error),
   };
