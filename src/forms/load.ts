@@ -23,13 +23,11 @@ const UNLABELLED: ReadonlySet<string> = new Set(['group', 'calculate', ...METADA
 export function structuralProblems(form: Form): FormProblem[] {
   const problems: FormProblem[] = [];
   const seen = new Map<string, Question>();
-  const paths = new Map<string, string>();
   const visit = (items: readonly Question[], base: string): void =>
     items.forEach((q, i) => {
       const path = `${base}.questions[${i}]`;
       const at = (field?: string) => `${path}${field ? `.${field}` : ''}`;
       if (seen.has(q.id)) problems.push(jsonProblem(at('id'), `question id "${q.id}" is used twice`));
-      paths.set(q.id, path);
       const hasOptions = q.options !== undefined;
       const needsOptions = q.type === 'single' || q.type === 'multi';
       if (needsOptions && !hasOptions) problems.push(jsonProblem(at('options'), `question "${q.id}" (${q.type}) needs options`));
@@ -53,22 +51,37 @@ export function structuralProblems(form: Form): FormProblem[] {
       seen.set(q.id, q);
       if (q.questions) visit(q.questions, path);
     });
-  form.sections.forEach((section, s) => {
-    paths.set(section.id, `sections[${s}]`);
-    visit(section.questions, `sections[${s}]`);
-  });
+  form.sections.forEach((section, s) => visit(section.questions, `sections[${s}]`));
   const sections = form.sections.map((s) => s.id);
   sections.forEach((id, s) => {
     if (sections.indexOf(id) !== s) problems.push(jsonProblem(`sections[${s}].id`, 'a section id is used twice'));
   });
-  // Expressions: syntax, unknown names and functions, cycles (docs/expressions.md); warnings do not refuse.
-  if (problems.length === 0) {
-    for (const p of logicOf(form).compiled?.problems ?? []) {
-      if (p.severity !== 'error') continue;
-      problems.push(jsonProblem(`${paths.get(p.question) ?? ''}.${EXPRESSION_FIELD[p.kind]}`, `question "${p.question}", ${p.kind}: ${describeProblem(p)}`));
-    }
-  }
   return problems;
+}
+
+/** Every item's JSON path, by id (sections too). */
+function itemPaths(form: Form): Map<string, string> {
+  const paths = new Map<string, string>();
+  const visit = (items: readonly Question[], base: string): void =>
+    items.forEach((q, i) => {
+      paths.set(q.id, `${base}.questions[${i}]`);
+      if (q.questions) visit(q.questions, `${base}.questions[${i}]`);
+    });
+  form.sections.forEach((section, s) => {
+    paths.set(section.id, `sections[${s}]`);
+    visit(section.questions, `sections[${s}]`);
+  });
+  return paths;
+}
+
+/** The expressions' errors (syntax, unknown names and functions, cycles: docs/expressions.md), at their JSON paths; warnings do not refuse. */
+export function expressionProblems(form: Form): FormProblem[] {
+  const compiled = logicOf(form).compiled;
+  if (!compiled) return [];
+  const paths = itemPaths(form);
+  return compiled.problems
+    .filter((p) => p.severity === 'error')
+    .map((p) => jsonProblem(`${paths.get(p.question) ?? ''}.${EXPRESSION_FIELD[p.kind]}`, `question "${p.question}", ${p.kind}: ${describeProblem(p)}`));
 }
 
 /** The built-in forms' own rule: each carries the sex question with exactly the four codes. */
@@ -90,6 +103,7 @@ export function readDefinition(input: unknown): { ok: true; form: Form } | { ok:
     return { ok: false, problems: parsed.error.issues.map((issue) => jsonProblem(jsonPath(issue.path), issue.message)) };
   }
   const problems = structuralProblems(parsed.data);
+  if (problems.length === 0) problems.push(...expressionProblems(parsed.data));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, form: parsed.data };
 }
 
@@ -100,7 +114,8 @@ export function parseForm(input: unknown): Form {
   if (!parsed.success) {
     throw new Error(`Form definition "${name}" is invalid:\n${z.prettifyError(parsed.error)}`);
   }
-  const problems = structuralProblems(parsed.data).map((p) => p.message);
+  const found = structuralProblems(parsed.data);
+  const problems = (found.length > 0 ? found : expressionProblems(parsed.data)).map((p) => p.message);
   const sex = sexProblem(parsed.data);
   if (sex) problems.push(sex);
   if (problems.length > 0) {

@@ -30,9 +30,10 @@ export function isDynamicDefault(text: string): boolean {
 /** The form's expressions as graph nodes: sections, groups and questions, in form order. */
 export function formNodes(form: Form): FormNode[] {
   const nodes: FormNode[] = [];
-  for (const section of form.sections) if (section.relevant !== undefined) nodes.push({ name: section.id, expressions: { relevant: section.relevant } });
+  // Sections first: a section's relevance (an imported top-level group's) is its items'.
+  for (const section of form.sections) nodes.push({ name: section.id, ...(section.relevant !== undefined ? { expressions: { relevant: section.relevant } } : {}) });
   for (const { item, parent, section } of itemsOf(form)) {
-    const owner = parent?.id ?? (section.relevant !== undefined ? section.id : undefined);
+    const owner = parent?.id ?? section.id;
     const expressions: FormNode['expressions'] = {
       ...(typeof item.relevant === 'string' ? { relevant: item.relevant } : {}),
       ...(typeof item.required === 'string' ? { required: item.required } : {}),
