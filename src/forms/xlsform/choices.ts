@@ -26,6 +26,8 @@ export function readChoices(sheet: Sheet | undefined, plan: LanguagePlan, report
       report.problem(S, row.row, headerOf(sheet, 'list_name'), `the choice \`${name}\` has no list name`);
       continue;
     }
+    // A list whose choices are refused is still a list: the questions using it need no second problem.
+    if (!lists.has(list)) lists.set(list, []);
     if (name === '') {
       report.problem(S, row.row, headerOf(sheet, 'name'), `this choice of the list \`${list}\` has no name`);
       continue;
@@ -55,9 +57,7 @@ export function readChoices(sheet: Sheet | undefined, plan: LanguagePlan, report
       if (c.key.startsWith('media::') && (row.cells[c.index] ?? '') !== '') report.warn(S, row.row, c.header, 'images, audio and video in choices are not shown yet; this cell is ignored', `choice-media:${c.index}`);
     }
     const option: Option = { id: name, label, ...(Object.keys(data).length > 0 ? { data } : {}) };
-    const options = lists.get(list);
-    if (options) options.push(option);
-    else lists.set(list, [option]);
+    lists.get(list)!.push(option);
   }
   return lists;
 }

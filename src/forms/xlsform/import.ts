@@ -77,7 +77,7 @@ export function importSheets(raw: readonly RawSheet[], options: ImportOptions = 
   if (formId === undefined || formId === '') {
     report.problem(settingsRaw?.name ?? 'settings', settings.row ?? null, 'form_id', 'the form has no id: fill form_id on the settings sheet, or give ?formId= when publishing');
   }
-  if (!items.some(isAnswerable)) report.problem(survey.name, null, null, 'the form has no questions: add at least one row a person answers');
+  if (report.problems.length === 0 && !items.some(isAnswerable)) report.problem(survey.name, null, null, 'the form has no questions: add at least one row a person answers');
 
   const title: Text = settings.title ?? settings.formId ?? 'Untitled form';
   const form: Form = {

@@ -22,9 +22,13 @@ export class Report {
   }
 }
 
-/** Problems in reading order: by sheet as met, then row. */
+const SHEET_ORDER = [null, 'survey', 'choices', 'settings'];
+
+/** Problems in reading order: the whole workbook, survey, choices, settings, then other sheets; by row within each. */
 export function sorted(list: readonly FormProblem[]): FormProblem[] {
-  const sheets: (string | null)[] = [];
-  for (const p of list) if (!sheets.includes(p.sheet)) sheets.push(p.sheet);
-  return [...list].sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
+  const rank = (sheet: string | null) => {
+    const known = SHEET_ORDER.indexOf(sheet === null ? null : sheet.trim().toLowerCase());
+    return known >= 0 ? known : SHEET_ORDER.length;
+  };
+  return [...list].sort((a, b) => rank(a.sheet) - rank(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
 }

@@ -120,7 +120,7 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
     if (parsed.kind === 'question' && parsed.listName !== undefined) {
       const options = lists.get(parsed.listName);
       if (!options) report.problem(S, row.row, at('type'), `the choice list \`${parsed.listName}\` is not on the choices sheet`);
-      else q.options = options.map((o) => ({ ...o }));
+      else if (options.length > 0) q.options = options.map((o) => ({ ...o }));
       q.listName = parsed.listName;
     } else if (q.choiceFilter !== undefined) {
       report.problem(S, row.row, at('choice_filter'), `\`${name}\` is not a select question, so it cannot have a choice_filter`);
