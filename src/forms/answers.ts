@@ -126,9 +126,9 @@ export function completenessErrors(form: Form, answers: Answers, m: ValidationMe
   return errors;
 }
 
-function choiceAllowed(state: ResponseState, id: string, value: Answers[string]): boolean {
+function choiceAllowed(state: ResponseState, id: string, value: unknown): boolean {
   const allowed = new Set(state.options(id).map((o) => o.id));
-  return Array.isArray(value) ? value.every((v) => allowed.has(v)) : allowed.has(String(value));
+  return Array.isArray(value) ? value.every((v) => typeof v === 'string' && allowed.has(v)) : typeof value === 'string' && allowed.has(value);
 }
 
 /** The answers of a finalized submission: known questions, valid values, required ones present, irrelevant ones absent. */

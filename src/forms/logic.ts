@@ -2,7 +2,7 @@
 // groups and sections included), required (boolean or expression), constraints, read-only,
 // calculations and choice filters. The renderer, finalizing on the device and the server's
 // validation all read a ResponseState built here, so they cannot disagree. Pure: no DOM, no Node.
-import { answerValue, compileForm, evaluate, toBoolean, toText, type CompiledExpression, type EvalContext, type FormExpressions, type FormNode, type Value } from './expr';
+import { compileForm, evaluate, toBoolean, toText, type CompiledExpression, type EvalContext, type FormExpressions, type FormNode, type Value } from './expr';
 import { isRelevant, type AnswerValue, type Answers } from './relevance';
 import { itemsOf, type Form, type Option, type Question } from './schema';
 import { textIn } from './texts';
@@ -82,6 +82,13 @@ export function usesOnlyOriginalRules(form: Form): boolean {
   return logicOf(form).compiled === undefined && [...logicOf(form).items.values()].every((q) => ORIGINAL_TYPES.has(q.type) && q.appearance === undefined && q.readOnly === undefined);
 }
 const ORIGINAL_TYPES: ReadonlySet<string> = new Set(['text', 'longtext', 'integer', 'number', 'date', 'single', 'multi', 'yesno', 'likert']);
+
+/** An answer as expressions read it; answers not yet validated may hold anything, which reads as ''. */
+function readAnswer(answer: unknown): Value {
+  if (typeof answer === 'string' || (typeof answer === 'number' && Number.isFinite(answer))) return answer;
+  if (Array.isArray(answer)) return answer.filter((a) => typeof a === 'string').join(' ');
+  return '';
+}
 
 /** What the device supplies to expressions beyond the answers. */
 export interface StateOptions {
@@ -177,13 +184,13 @@ export class ResponseState {
   /** The value an expression reads for `${id}`: '' when it does not apply. */
   private read(id: string): Value {
     if (!this.relevant(id)) return '';
-    return answerValue(this.value(id));
+    return readAnswer(this.value(id));
   }
 
   private context(question: string, option?: Option): EvalContext {
     return {
       value: (name) => this.read(name),
-      current: () => answerValue(this.answers[question]),
+      current: () => readAnswer(this.answers[question]),
       choiceLabel: (q, choice) => {
         const found = this.logic.items.get(q)?.options?.find((o) => o.id === choice);
         return found ? textIn(found.label, this.language, this.logic.form.defaultLanguage) : '';
