@@ -181,6 +181,12 @@ export class ResponseState {
     return q.options.filter((o) => toBoolean(evaluate(e.expr, this.context(id, o))));
   }
 
+  /** A question's dynamic default, evaluated now (undefined when it has none). */
+  defaultOf(id: string): string | undefined {
+    const e = this.logic.compiled?.of(id, 'default');
+    return e ? toText(evaluate(e.expr, this.context(id))) : undefined;
+  }
+
   /** The value an expression reads for `${id}`: '' when it does not apply. */
   private read(id: string): Value {
     if (!this.relevant(id)) return '';
