@@ -100,5 +100,7 @@ describe('POST /api/v1/forms with an XLSForm', () => {
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
     expect(rows[0]!.slice(7)).toEqual(['sex', 'age', 'employer', 'decade']);
     expect(rows[1]!.slice(7)).toEqual(['female', '34', 'Co-op', '3']);
+    const french = await get(server, '/api/v1/forms/labour-survey/submissions.csv?labels=1&lang=fr', server.coordinatorToken);
+    expect(parseCsv(french.text.replace(/^\uFEFF/, ''))[1]!.slice(7)).toEqual(['Femme', '34', 'Co-op', '3']);
   });
 });

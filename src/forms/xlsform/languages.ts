@@ -28,10 +28,11 @@ const RTL_CODES = new Set(['ar', 'he', 'iw', 'fa', 'prs', 'ur', 'ps', 'ckb', 'ku
 export function languageKey(written: string): string {
   const text = written.trim();
   const coded = /\(\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\s*\)\s*$/.exec(text);
-  if (coded) return coded[1]!.toLowerCase().replace('_', '-');
+  if (coded) return coded[1]!.replace('_', '-').replace(/^[A-Za-z]+/, (c) => c.toLowerCase());
   const known = KNOWN_NAMES[text.toLowerCase()];
   if (known) return known;
-  if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(text)) return text;
+  // A bare code (`en`, `EN`, `pt-BR`): the language part lower-cased, as in brackets.
+  if (/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(text)) return text.replace('_', '-').replace(/^[A-Za-z]+/, (c) => c.toLowerCase());
   return text;
 }
 
