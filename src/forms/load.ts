@@ -3,7 +3,7 @@ import { en } from 'zod/locales';
 import { jsonPath, jsonProblem, type FormProblem } from './problems';
 import { describeProblem, type ExprKind } from './expr';
 import { logicOf } from './logic';
-import { FormSchema, METADATA_TYPES, SEX_OPTION_IDS, SEX_QUESTION_ID, questionsOf, type Form, type Question } from './schema';
+import { FormSchema, METADATA_TYPES, SEX_OPTION_IDS, SEX_QUESTION_ID, itemsOf, questionsOf, type Form, type Question } from './schema';
 
 /** Where each kind of expression sits in a question of the JSON definition. */
 const EXPRESSION_FIELD: Record<ExprKind, string> = {
@@ -79,6 +79,10 @@ export function expressionProblems(form: Form): FormProblem[] {
   const compiled = logicOf(form).compiled;
   if (!compiled) return [];
   const paths = itemPaths(form);
+  // Expressions name sections too: a section and a question of one name would be one node.
+  const itemIds = new Set([...itemsOf(form)].map((x) => x.item.id));
+  const clash = form.sections.findIndex((s) => itemIds.has(s.id));
+  if (clash >= 0) return [jsonProblem(`sections[${clash}].id`, `section id "${form.sections[clash]!.id}" is also a question id; in a form with expressions every name must be unique`)];
   return compiled.problems
     .filter((p) => p.severity === 'error')
     .map((p) => jsonProblem(`${paths.get(p.question) ?? ''}.${EXPRESSION_FIELD[p.kind]}`, `question "${p.question}", ${p.kind}: ${describeProblem(p)}`));

@@ -148,7 +148,8 @@ function toSections(items: readonly Question[], title: Text, rows: ReadonlyMap<s
 /** `${name}` in labels and hints (shown filled in) must name a question. */
 function checkTextReferences(form: Form, rows: ReadonlyMap<string, number>, refused: ReadonlySet<string>, survey: Sheet, report: Report): void {
   for (const { item } of itemsOf(form)) {
-    for (const [field, text] of [['label', item.label], ['hint', item.hint]] as const) {
+    const texts: [string, Text | undefined][] = [['label', item.label], ['hint', item.hint], ...(item.options ?? []).map((o): [string, Text] => ['label', o.label])];
+    for (const [field, text] of texts) {
       if (text === undefined) continue;
       for (const words of typeof text === 'string' ? [text] : Object.values(text)) {
         for (const match of words.matchAll(/\$\{([^}]*)\}/g)) {

@@ -116,6 +116,7 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
         delete q.hint;
       } else report.problem(S, row.row, at('label'), `\`${name}\` has no label: write what the person is asked`);
     }
+    if (q.appearance !== undefined && /(^|\s)search\(/.test(q.appearance)) report.problem(S, row.row, at('appearance'), `the appearance \`${q.appearance}\` takes choices from a file, which is not supported yet; put the choices on the choices sheet`);
     if (q.type === 'calculate' && q.calculation === undefined) report.problem(S, row.row, at('calculation'), `the calculate \`${name}\` has no calculation`);
     if (parsed.kind === 'question' && parsed.listName !== undefined) {
       const options = lists.get(parsed.listName);

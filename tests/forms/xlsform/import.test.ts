@@ -208,6 +208,8 @@ describe('importXlsForm refuses, at the sheet, row and column', () => {
     ['a choice name used twice in a list', [['type', 'name', 'label'], ['select_one yes_no', 'q', 'Q']], [...YES_NO, ['yes_no', 'yes', 'Again']], [at(4, 'name', 'the list `yes_no` already has a choice named `yes` (row 2)', 'choices')]],
     ['a choice name with a space', [['type', 'name', 'label'], ['select_one l', 'q', 'Q']], [['list_name', 'name', 'label'], ['l', 'a b', 'AB']], [at(2, 'name', /^the choice name `a b` has a space/, 'choices')]],
     ['choices from a file', [['type', 'name', 'label'], ['select_one_from_file places.csv', 'q', 'Q']], undefined, [at(2, 'type', /choices from a file are not supported yet/)]],
+    ['choices from a file by appearance', [['type', 'name', 'label', 'appearance'], ['select_one yes_no', 'q', 'Q', "search('places')"]], YES_NO, [at(2, 'appearance', /^the appearance `search\('places'\)` takes choices from a file/)]],
+    ['${name} in a choice label that names nothing', [['type', 'name', 'label'], ['select_one yes_no', 'q', 'Q']], [...YES_NO, ['yes_no', 'maybe', 'Maybe ${who}']], [at(2, 'label', '${who} in the label is not a question of this form')]],
   ])('%s', async (_name, survey, choices, expected) => {
     expect(await importProblems(survey as never, choices as never)).toEqual(expected);
   });
