@@ -20,9 +20,9 @@ export type Text = z.infer<typeof TextSchema>;
 
 /**
  * Question, group and option names double as CSV column names and as `${name}` in expressions:
- * XML names as XLSForm allows them (letters, digits, `_`, `-`, `.`, starting with a letter or `_`).
+ * XML names as XLSForm allows them (letters of any script, digits, `_`, `-`, `.`, starting with a letter or `_`).
  */
-const NameSchema = z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must be a name: letters, digits, _ - or ., starting with a letter or _'));
+const NameSchema = z.string().check(z.regex(/^[\p{L}_][\p{L}\p{M}\p{N}_.\-\u00B7]*$/u, 'must be a name: letters, digits, _ - or ., starting with a letter or _'), z.maxLength(200));
 /** A choice name: any text without spaces, as a select_multiple answer lists them space-separated. */
 const OptionIdSchema = z.string().check(z.regex(/^\S+$/, 'must be a choice name without spaces'), z.maxLength(200));
 const FormIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case'));

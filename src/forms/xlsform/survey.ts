@@ -8,7 +8,7 @@ import { rowText, type LanguagePlan } from './texts';
 import { parseType } from './types';
 
 /** Names as XML allows them, which `${name}` and the CSV columns use. */
-export const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+export const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_.\-\u00B7]*$/u;
 
 /** Survey columns this importer reads; any other is reported once as ignored. */
 const READ = new Set(['type', 'name', 'label', 'hint', 'required', 'required_message', 'relevant', 'constraint', 'constraint_message', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'parameters', 'repeat_count', 'guidance_hint', 'trigger', 'media::image', 'media::big-image', 'media::audio', 'media::video']);
@@ -32,6 +32,17 @@ interface Open {
   readonly item: Question & { questions: Question[] };
   readonly row: number;
   readonly of: 'group' | 'repeat';
+}
+
+/** Curly quotes, which spreadsheets type for you: pyxform reads them as straight quotes (clean_text_values). */
+const SMART_QUOTES = /[\u2018\u2019\u201c\u201d]/g;
+
+/** An expression column's cell, curly quotes made straight. */
+function expression(sheet: Sheet, row: Row, key: string, report: Report): string {
+  const text = cell(sheet, row, key);
+  if (!/[\u2018\u2019\u201c\u201d]/.test(text)) return text;
+  report.warn(sheet.name, row.row, headerOf(sheet, key), 'curly quotes in expressions are read as straight quotes, as pyxform does', 'smart-quotes');
+  return text.replace(SMART_QUOTES, (q) => (q === '\u2018' || q === '\u2019' ? "'" : '"'));
 }
 
 /** A yes/no column, or an expression. */
@@ -139,23 +150,24 @@ type Common = Omit<Question, 'id' | 'type'>;
 function commonFields(sheet: Sheet, row: Row, plan: LanguagePlan, report: Report): Common {
   const S = sheet.name;
   const text = (key: string) => rowText(sheet, row, key, plan);
+  const expr = (key: string) => expression(sheet, row, key, report) || undefined;
   const out: Common = {};
   const set = <K extends keyof Common>(key: K, value: Common[K] | undefined) => {
     if (value !== undefined && value !== '') out[key] = value;
   };
   set('label', text('label'));
   set('hint', text('hint'));
-  const required = flag(cell(sheet, row, 'required'));
+  const required = flag(expr('required') ?? '');
   if (required !== false) set('required', required);
   set('requiredMessage', text('required_message'));
-  set('relevant', cell(sheet, row, 'relevant') || undefined);
-  set('constraint', cell(sheet, row, 'constraint') || undefined);
+  set('relevant', expr('relevant'));
+  set('constraint', expr('constraint'));
   set('constraintMessage', text('constraint_message'));
-  set('calculation', cell(sheet, row, 'calculation') || undefined);
-  set('default', cell(sheet, row, 'default') || undefined);
-  const readOnly = flag(cell(sheet, row, 'read_only'));
+  set('calculation', expr('calculation'));
+  set('default', expr('default'));
+  const readOnly = flag(expr('read_only') ?? '');
   if (readOnly !== false) set('readOnly', readOnly);
-  set('choiceFilter', cell(sheet, row, 'choice_filter') || undefined);
+  set('choiceFilter', expr('choice_filter'));
   const appearance = cell(sheet, row, 'appearance');
   if (appearance !== '') {
     out.appearance = appearance;

@@ -126,6 +126,12 @@ describe('importXlsForm reads', () => {
     expect(all.map((q) => q.type)).toEqual(types.map(([, t]) => t));
   });
 
+  it('curly quotes in expressions as straight ones (as pyxform), and names in any script', async () => {
+    const { form, warnings } = await importForm([['type', 'name', 'label', 'relevant'], ['text', 'état', 'État', ''], ['text', 'pourquoi', 'Pourquoi ?', '${état} = \u2018non\u2019']]);
+    expect(find(form, 'pourquoi').relevant).toBe("${état} = 'non'");
+    expect(warnings).toEqual([{ sheet: 'survey', row: 3, column: 'relevant', message: 'curly quotes in expressions are read as straight quotes, as pyxform does' }]);
+  });
+
   it('text with the multiline appearance is a long text', async () => {
     const { form } = await importForm([['type', 'name', 'label', 'appearance'], ['text', 'story', 'Story', 'multiline']]);
     expect(find(form, 'story')).toMatchObject({ type: 'longtext', appearance: 'multiline' });
