@@ -85,7 +85,12 @@ export function importSheets(raw: readonly RawSheet[], options: ImportOptions = 
     version: 1,
     title,
     sections: toSections(items, title, rows),
-    ...(plan.multilingual ? { languages: allKeys, defaultLanguage: defaultKey !== undefined && allKeys.includes(defaultKey) ? defaultKey : allKeys[0]! } : {}),
+    ...(plan.multilingual
+      ? { languages: allKeys, defaultLanguage: defaultKey !== undefined && allKeys.includes(defaultKey) ? defaultKey : allKeys[0]! }
+      : // One language, named in the settings: texts stay plain, and the device knows their language (right to left for Arabic).
+        defaultKey !== undefined
+        ? { languages: [defaultKey], defaultLanguage: defaultKey }
+        : {}),
     ...(settings.sexQuestion !== undefined ? { sexQuestion: settings.sexQuestion } : {}),
   };
   if (settings.defaultLanguage !== undefined && plan.multilingual && !allKeys.includes(defaultKey!)) {

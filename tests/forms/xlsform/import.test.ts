@@ -95,6 +95,12 @@ describe('importXlsForm reads', () => {
     expect(find(form, 'age')).toMatchObject({ label: { en: 'Age', fr: 'Âge', ar: 'العمر' }, hint: { en: 'In years' }, constraintMessage: { en: 'Too old' } });
   });
 
+  it('a form in one language named by default_language: plain texts, the language known', async () => {
+    const { form } = await importForm([['type', 'name', 'label'], ['text', 'n', 'الاسم']], undefined, [['form_id', 'default_language'], ['ar-form', 'Arabic (ar)']]);
+    expect(form).toMatchObject({ languages: ['ar'], defaultLanguage: 'ar' });
+    expect(find(form, 'n').label).toBe('الاسم');
+  });
+
   it('a label without a language joins the default language', async () => {
     const { form } = await importForm([['type', 'name', 'label', 'label::Kiswahili'], ['text', 'n', 'Name', 'Jina']], undefined, [['form_id', 'default_language'], ['sw', 'English']]);
     expect(form.languages).toEqual(['en', 'sw']);
