@@ -112,7 +112,8 @@ function Items({ items, shared }: { items: readonly Question[]; shared: Shared }
             </div>
           );
         }
-        const value = answers[q.id];
+        // A question with a calculation shows its result, which is also what finalizing stores.
+        const value = q.calculation !== undefined ? state.value(q.id) : answers[q.id];
         const answered = value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
         // A constraint speaks as soon as the answer breaks it, in the form's own words.
         const live = answered && !state.constraintHolds(q.id) ? shownText(q.constraintMessage, language, form, state) || t('This answer is not accepted.') : undefined;

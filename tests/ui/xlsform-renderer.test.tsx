@@ -21,6 +21,7 @@ const DEFINITION: FormInput = {
       questions: [
         { id: 'age', type: 'integer', label: { en: 'Age', ar: 'العمر' }, constraint: '. < 120', constraintMessage: { en: 'Under 120, please', ar: 'أقل من 120' } },
         { id: 'decade', type: 'calculate', calculation: 'int(${age} div 10)' },
+        { id: 'age_text', type: 'text', label: { en: 'Age in words', ar: 'العمر بالكلمات' }, calculation: "concat('age ', ${age})" },
         { id: 'summary', type: 'note', label: { en: 'Decade ${decade}', ar: 'العقد ${decade}' } },
         {
           id: 'work',
@@ -65,6 +66,8 @@ describe('FormRenderer with XLSForm logic', () => {
     expect(screen.getByRole('heading', { level: 3, name: 'Work' })).toBeTruthy();
     expect(screen.getByLabelText('Employer')).toBeTruthy();
     expect(screen.getByText('Decade 3')).toBeTruthy();
+    expect(screen.getByLabelText('Age in words')).toHaveProperty('value', 'age 34');
+    expect(screen.getByLabelText('Age in words')).toHaveProperty('readOnly', true);
     fireEvent.input(screen.getByLabelText('Age'), { target: { value: '12' } });
     expect(screen.queryByLabelText('Employer')).toBeNull();
     expect(screen.getByText('Decade 1')).toBeTruthy();
