@@ -112,6 +112,9 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
     if (parsed.kind === 'begin') {
       const name = useName(row, `this ${parsed.of}`) ?? `_row${row.row}`;
       if (parsed.of === 'repeat') report.problem(S, row.row, at('type'), `repeats are not supported yet: the repeat \`${name}\` cannot be published (its questions are checked below)`);
+      for (const [field, column] of [['hint', 'hint'], ['required', 'required'], ['constraint', 'constraint'], ['calculation', 'calculation'], ['default', 'default'], ['readOnly', 'read_only'], ['choiceFilter', 'choice_filter']] as const) {
+        if (common[field] !== undefined) report.warn(S, row.row, at(column), `\`${column}\` on a ${parsed.of} has no effect; it is ignored`);
+      }
       const group = { id: name, type: 'group' as const, ...groupFields(common), questions: [] as Question[] };
       children().push(group);
       stack.push({ item: group, row: row.row, of: parsed.of });

@@ -178,6 +178,14 @@ describe('importXlsForm reads', () => {
     ]);
   });
 
+  it('warns about columns that mean nothing on a group', async () => {
+    const { warnings } = await importForm([['type', 'name', 'label', 'hint', 'required'], ['begin_group', 'g', 'G', 'A hint', 'yes'], ['text', 'a', 'A', '', ''], ['end_group', '', '', '', '']]);
+    expect(warnings).toEqual([
+      { sheet: 'survey', row: 2, column: 'hint', message: '`hint` on a group has no effect; it is ignored' },
+      { sheet: 'survey', row: 2, column: 'required', message: '`required` on a group has no effect; it is ignored' },
+    ]);
+  });
+
   it('the form id from the options before the settings', async () => {
     const result = await importRows([['type', 'name', 'label'], ['text', 'a', 'A']], undefined, null, { formId: 'given-id' });
     expect(result.ok && result.form.id).toBe('given-id');
