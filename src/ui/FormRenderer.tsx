@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { Component, type ComponentChildren } from 'preact';
+import { useCallback, useRef, useState } from 'preact/hooks';
 import type { ResponseState } from '../forms/logic';
 import type { AnswerValue, Answers } from '../forms/relevance';
 import { METADATA_TYPES, type Form, type Locale, type Question } from '../forms/schema';
@@ -36,7 +36,11 @@ interface Shared {
 
 /** The one renderer: any form definition, by section and group, showing only what applies, with live logic. */
 export function FormRenderer(props: FormRendererProps) {
-  const { form, answers, errors, locale, readOnly = false, onChange = () => {}, onSubmit, children } = props;
+  const { form, answers, errors, locale, readOnly = false, onSubmit, children } = props;
+  // One onChange for the page's life, calling the latest given: unchanged rows can skip re-rendering.
+  const latestOnChange = useRef(props.onChange);
+  latestOnChange.current = props.onChange;
+  const onChange = useCallback((id: string, value: AnswerValue | undefined) => latestOnChange.current?.(id, value), []);
   const [ownLanguage, setOwnLanguage] = useState(() => initialFormLanguage(form, locale));
   // A form without languages of its own (the built-in ones) speaks the interface language.
   const language = form.languages ? (props.formLanguage ?? ownLanguage) : locale;
@@ -117,12 +121,47 @@ function Items({ items, shared }: { items: readonly Question[]; shared: Shared }
         const answered = value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
         // A constraint speaks as soon as the answer breaks it, in the form's own words.
         const live = answered && !state.constraintHolds(q.id) ? shownText(q.constraintMessage, language, form, state) || t('This answer is not accepted.') : undefined;
-        return (
-          <div class="question" key={q.id}>
-            <QuestionField question={shownQuestion(q, language, form, state)} value={value} error={errors[q.id] ?? live} locale={locale} readOnly={readOnly || state.readOnly(q.id)} onChange={onChange} />
-          </div>
-        );
+        return <QuestionRow key={q.id} shown={shownQuestion(q, language, form, state)} value={value} error={errors[q.id] ?? live} locale={locale} readOnly={readOnly || state.readOnly(q.id)} onChange={onChange} />;
       })}
     </>
   );
+}
+
+interface RowProps {
+  shown: Question;
+  value: AnswerValue | undefined;
+  error: string | undefined;
+  locale: Locale;
+  readOnly: boolean;
+  onChange: (id: string, value: AnswerValue | undefined) => void;
+}
+
+/** What a shown question looks like, as text: a row re-renders only when this or its value changes. */
+function signature(q: Question): string {
+  const text = (t: Question['label']) => (typeof t === 'string' ? t : JSON.stringify(t));
+  return [q.id, q.type, text(q.label), text(q.hint), q.required === true, q.appearance, ...(q.options ?? []).map((o) => `${o.id}\u0001${text(o.label)}`)].join('\u0000');
+}
+
+/**
+ * One question. An answer re-evaluates only the expressions that depend on it (ResponseState);
+ * likewise only the rows whose words, options, value or error changed are re-rendered, so a long form stays quick.
+ */
+class QuestionRow extends Component<RowProps> {
+  private shape = signature(this.props.shown);
+
+  override shouldComponentUpdate(next: RowProps): boolean {
+    const shape = signature(next.shown);
+    const changed = shape !== this.shape || next.value !== this.props.value || next.error !== this.props.error || next.readOnly !== this.props.readOnly || next.locale !== this.props.locale;
+    this.shape = shape;
+    return changed;
+  }
+
+  override render() {
+    const { shown, value, error, locale, readOnly, onChange } = this.props;
+    return (
+      <div class="question">
+        <QuestionField question={shown} value={value} error={error} locale={locale} readOnly={readOnly} onChange={onChange} />
+      </div>
+    );
+  }
 }
