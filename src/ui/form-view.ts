@@ -8,7 +8,9 @@ import { textIn } from '../forms/texts';
 /** The language a form is shown in: the interface's when the form has it, else the form's default. */
 export function initialFormLanguage(form: Form, locale: Locale): string {
   if (!form.languages) return locale;
-  return form.languages.includes(locale) ? locale : (form.defaultLanguage ?? form.languages[0] ?? locale);
+  // `fr` matches a form's `fr` first, else its `fr-CA` or `fr-BE`.
+  const same = form.languages.find((key) => key === locale) ?? form.languages.find((key) => key.toLowerCase().split('-')[0] === locale);
+  return same ?? form.defaultLanguage ?? form.languages[0] ?? locale;
 }
 
 /** Keeps one ResponseState per form and feeds it only the answers that changed since last time. */

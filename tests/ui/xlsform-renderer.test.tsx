@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readDefinition } from '../../src/forms/load';
 import type { AnswerValue, Answers } from '../../src/forms/relevance';
 import type { Form, FormInput } from '../../src/forms/schema';
+import { initialFormLanguage } from '../../src/ui/form-view';
 import { FormRenderer } from '../../src/ui/FormRenderer';
 
 const DEFINITION: FormInput = {
@@ -111,5 +112,17 @@ describe('FormRenderer with XLSForm logic', () => {
     const withFrench = load({ ...DEFINITION, languages: ['en', 'fr'], title: { en: 'H', fr: 'M' }, sections: [{ id: 'main', title: { en: 'Main', fr: 'Principal' }, questions: [{ id: 'age', type: 'integer', label: { en: 'Age', fr: 'Âge' } }] }] });
     render(<Harness form={withFrench} locale="fr" />);
     expect(screen.getByLabelText('Âge')).toBeTruthy();
+  });
+});
+
+describe('initialFormLanguage', () => {
+  it.each<[string[], string | undefined, 'en' | 'fr' | 'es', string]>([
+    [['en', 'fr'], 'en', 'fr', 'fr'],
+    [['en', 'fr-CA'], 'en', 'fr', 'fr-CA'],
+    [['ar', 'en'], 'ar', 'es', 'ar'],
+    [['sw', 'pt'], undefined, 'fr', 'sw'],
+  ])('%j, default %s, interface %s: %s', (languages, defaultLanguage, locale, expected) => {
+    const form = { ...FORM, languages, ...(defaultLanguage ? { defaultLanguage } : { defaultLanguage: undefined }) } as Form;
+    expect(initialFormLanguage(form, locale)).toBe(expected);
   });
 });
