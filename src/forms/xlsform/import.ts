@@ -45,10 +45,11 @@ const KIND_COLUMN: Record<ExprKind, string> = {
 /** Imports the sheets of an XLSForm workbook. */
 export function importSheets(raw: readonly RawSheet[], options: ImportOptions = {}): ImportResult {
   const report = new Report();
-  const surveyRaw = findSheet(raw, 'survey');
+  // As in pyxform, a workbook of one sheet is the survey, whatever its name.
+  const surveyRaw = findSheet(raw, 'survey') ?? (raw.length === 1 ? raw[0] : undefined);
   for (const s of raw) {
     const name = s.name.trim().toLowerCase();
-    if (KNOWN_SHEETS.has(name)) continue;
+    if (KNOWN_SHEETS.has(name) || raw.length === 1) continue;
     if (s.rows.every((r) => r.every((c) => c === null || c === undefined || c === ''))) continue;
     report.warn(s.name, null, null, IGNORED_SHEETS[name] ?? `the sheet \`${s.name}\` is not part of XLSForm; it is ignored`);
   }

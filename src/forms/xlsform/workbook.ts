@@ -28,5 +28,6 @@ export function cellText(cell: RawCell): string {
     return String(Number(cell.toPrecision(15)));
   }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return cell.trim();
+  // No-break spaces as plain ones, as pyxform reads them.
+  return cell.replace(/\u00a0/g, ' ').trim();
 }

@@ -186,6 +186,11 @@ describe('importXlsForm reads', () => {
     ]);
   });
 
+  it('a workbook of one sheet, whatever its name, as the survey (as pyxform); no-break spaces as spaces', async () => {
+    const result = await importXlsForm((await import('../../helpers/xlsx')).buildXlsx({ Feuil1: [['type', 'name', 'label'], ['text', 'a', 'Nom\u00a0complet']] }), { formId: 'one-sheet' });
+    expect(result.ok && questionsOf(result.form)[0]!.label).toBe('Nom complet');
+  });
+
   it('the form id from the options before the settings', async () => {
     const result = await importRows([['type', 'name', 'label'], ['text', 'a', 'A']], undefined, null, { formId: 'given-id' });
     expect(result.ok && result.form.id).toBe('given-id');
@@ -239,7 +244,7 @@ describe('importXlsForm refuses, at the sheet, row and column', () => {
   });
 
   it('a workbook without a survey sheet', async () => {
-    const result = await importXlsForm((await import('../../helpers/xlsx')).buildXlsx({ Sheet1: [['type', 'name'], ['text', 'a']] }));
+    const result = await importXlsForm((await import('../../helpers/xlsx')).buildXlsx({ Sheet1: [['type', 'name'], ['text', 'a']], Sheet2: [['x']] }));
     expect(result.ok ? [] : result.problems).toEqual([at(null, null, /^the workbook has no `survey` sheet/, null)]);
   });
 
