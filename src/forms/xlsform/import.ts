@@ -70,6 +70,7 @@ export function importSheets(raw: readonly RawSheet[], options: ImportOptions = 
   const allKeys = hasUnnamed && keys.length > 0 && !keys.includes(unnamed) ? [unnamed, ...keys] : keys;
   const plan: LanguagePlan = { multilingual: keys.length > 0, unnamed, keys: allKeys };
 
+  for (const sheet of choices ? [survey, choices] : [survey]) duplicateColumns(sheet, report);
   const lists = readChoices(choices, plan, report);
   const { items, rows, refused } = readSurvey(survey, lists, plan, report);
   for (const [list] of lists) if (!usesList(items, list)) report.warn(choices?.name ?? 'choices', null, 'list_name', `the choice list \`${list}\` is used by no question`, `list:${list}`);
@@ -116,6 +117,17 @@ export function importSheets(raw: readonly RawSheet[], options: ImportOptions = 
   }
   if (report.problems.length > 0) return { ok: false, problems: sorted(report.problems), warnings: sorted(report.warnings) };
   return { ok: true, form: shape.success ? shape.data : form, warnings: sorted(report.warnings) };
+}
+
+/** Two columns meaning the same (`label` and `caption`, or `label` twice): refused, as pyxform does. */
+function duplicateColumns(sheet: Sheet, report: Report): void {
+  const seen = new Map<string, string>();
+  for (const c of sheet.columns) {
+    const key = `${c.key}\u0000${c.language === undefined ? '' : languageKey(c.language)}`;
+    const first = seen.get(key);
+    if (first !== undefined) report.problem(sheet.name, sheet.headerRow, c.header, `the column \`${c.header}\` repeats \`${first}\`; keep one of them`);
+    else seen.set(key, c.header);
+  }
 }
 
 function usesList(items: readonly Question[], list: string): boolean {
