@@ -13,13 +13,15 @@ import { HttpError } from '../http';
 /** Rows are gathered into writes of about this size: fewer syscalls, still bounded memory. */
 const WRITE_CHUNK_CHARS = 64 * 1024;
 
-/** `?labels=1` (or `true`) for labels instead of codes; `?lang=fr` (or `es`, `en`; `locale=` too) for their language. */
+/** `?labels=1` (or `true`) for labels instead of codes; `?lang=fr` (any language of the form; `locale=` too) for their language. */
 export function csvOptionsFrom(search: URLSearchParams): CsvOptions {
   const labels = ['1', 'true', 'yes'].includes(search.get('labels') ?? '');
   const lang = search.get('lang') ?? search.get('locale');
   if (lang === null || lang === '') return { labels };
-  if (!isLocale(lang)) throw new HttpError(400, 'bad_request', `Unknown language "${lang.slice(0, 20)}": use en, fr or es.`);
-  return { labels, locale: lang };
+  // Any language of a form's own texts (an XLSForm's `ar`, `sw` …) labels its options; en, fr and es also word yes/no and likert.
+  if (isLocale(lang)) return { labels, locale: lang, language: lang };
+  if (lang.length > 100 || /[\u0000-\u001f]/.test(lang)) throw new HttpError(400, 'bad_request', 'The language must be a language of the form, such as fr or ar.');
+  return { labels, language: lang };
 }
 
 /** Resolves true once the socket can take more, false if the client went away first. */
@@ -44,6 +46,9 @@ export async function handleExport(ctx: Context, req: IncomingMessage, res: Serv
   const options = csvOptionsFrom(search);
   const english = await versionsInUse(ctx.store.forms, formId);
   if (!english) throw new HttpError(404, 'not_found', `No form "${formId}" on this server.`);
+  if (options.language !== undefined && options.locale === undefined && !english.some((f) => f.languages?.includes(options.language!))) {
+    throw new HttpError(400, 'bad_request', `Unknown language "${options.language.slice(0, 20)}": use en, fr, es or a language of the form.`);
+  }
   // Labels in French or Spanish come from that language's pack (built-in forms) or the form's own texts.
   const versions = options.labels && options.locale && options.locale !== 'en' ? await Promise.all(english.map((f) => formIn(f, options.locale!))) : english;
   const byVersion = new Map(versions.map((f) => [f.version, f]));

@@ -2,9 +2,10 @@
 // version's definition, publishing, state changes, and the coordinator's summary of each form.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
-import { jsonProblem, type FormProblem } from '../../src/forms/problems';
+import { jsonProblem, type FormProblem, type FormProblem as Warning } from '../../src/forms/problems';
 import { addToHistory, checkPublication, NO_HISTORY, type PublishedHistory } from '../../src/forms/publish-checks';
 import type { QuestionType } from '../../src/forms/schema';
+import { importXlsForm } from '../../src/forms/xlsform';
 import { MAX_DEFINITION_BYTES, StateChangeSchema, type FormSummary, type Published, type Refused } from '../../src/sync/forms-api';
 import { requireCaller } from '../auth';
 import { sha256Hex } from '../canonical';
@@ -64,13 +65,31 @@ function formIdOf(search: URLSearchParams, input: unknown): string | FormProblem
 
 type Outcome = { status: 200 | 201; body: Published } | { status: 409 | 422; problems: FormProblem[] };
 
-/** POST /api/v1/forms: a JSON definition becomes the form's next version (coordinator only). */
+/** An XLSForm body as a definition (the version left to the server) with its warnings, or its problems. */
+async function fromXlsForm(req: IncomingMessage, search: URLSearchParams): Promise<{ input: object; warnings: Warning[] } | { problems: FormProblem[] }> {
+  const bytes = await readBody(req, MAX_DEFINITION_BYTES);
+  const fromQuery = search.get('formId');
+  if (fromQuery !== null && (!FORM_ID.test(fromQuery) || fromQuery.length > 100)) return { problems: [jsonProblem('id', 'the form id must be kebab-case: lower-case letters, digits and hyphens, starting with a letter')] };
+  const imported = await importXlsForm(bytes, fromQuery !== null ? { formId: fromQuery } : {});
+  if (!imported.ok) return { problems: imported.problems };
+  const { version: _numberedByServer, ...input } = imported.form;
+  return { input, warnings: imported.warnings };
+}
+
+/** POST /api/v1/forms: a JSON definition or an XLSForm becomes the form's next version (coordinator only). */
 export async function handlePublish(ctx: Context, req: IncomingMessage, res: ServerResponse, search: URLSearchParams): Promise<void> {
   await requireCaller(ctx, req, 'coordinator');
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type === XLSX_TYPE) throw new HttpError(415, 'unsupported_media_type', 'XLSForm files cannot be published on this server yet; send the definition as application/json.');
-  requireJsonContentType(req);
-  const input = parseJson(await readBody(req, MAX_DEFINITION_BYTES));
+  let input: unknown;
+  let warnings: Warning[] = [];
+  if (type === XLSX_TYPE) {
+    const read = await fromXlsForm(req, search);
+    if ('problems' in read) return refuse(res, 422, read.problems);
+    ({ input, warnings } = read);
+  } else {
+    requireJsonContentType(req);
+    input = parseJson(await readBody(req, MAX_DEFINITION_BYTES));
+  }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return refuse(res, 422, [jsonProblem('', 'the body must be one form definition, a JSON object')]);
   const formId = formIdOf(search, input);
   if (typeof formId !== 'string') return refuse(res, 422, [formId]);
@@ -82,10 +101,10 @@ export async function handlePublish(ctx: Context, req: IncomingMessage, res: Ser
       if (check.unchanged) {
         const latest = versions.at(-1)!;
         const title = formOf(latest).title;
-        return { kind: 'keep', result: { status: 200, body: { form: { id: formId, version: check.version, title }, warnings: [], unchanged: true } } };
+        return { kind: 'keep', result: { status: 200, body: { form: { id: formId, version: check.version, title }, warnings, unchanged: true } } };
       }
       const { form, text } = check;
-      const body: Published = { form: { id: form.id, version: form.version, title: form.title }, warnings: [] };
+      const body: Published = { form: { id: form.id, version: form.version, title: form.title }, warnings };
       return { kind: 'insert', version: form.version, hash: sha256Hex(text), definition: JSON.stringify(form), result: { status: 201, body } };
     },
     'coordinator',

@@ -31,6 +31,8 @@ export interface CsvOptions {
    * form with that language's texts (forms/localize.ts `formIn`); a text it lacks stays English.
    */
   locale?: Locale;
+  /** A language of the form's own texts (any key of `form.languages`, e.g. `ar`) for option labels; else `locale`. */
+  language?: string;
 }
 
 /** One cell before escaping: numbers stay numbers, `undefined` is an empty cell. */
@@ -78,7 +80,7 @@ export function csvHeader(form: Form, _options?: CsvOptions): string {
 
 function optionLabel(q: Question, id: string, options: CsvOptions): string {
   const option = q.options?.find((o) => o.id === id);
-  return option ? textIn(option.label, options.locale ?? 'en') : id;
+  return option ? textIn(option.label, options.language ?? options.locale ?? 'en') : id;
 }
 
 /** A value that does not fit its question's type (e.g. from an older form version), written as plainly as possible. */

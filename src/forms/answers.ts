@@ -1,9 +1,11 @@
 // One definition drives both the renderer and validation: the answer schema is derived
 // from the form, so the browser and the server accept exactly the same answers.
 import * as z from 'zod/mini';
+import { ResponseState } from './logic';
 import { ENGLISH_MESSAGES, type ValidationMessages } from './messages';
 import { dropIrrelevant, isEmpty, relevantQuestionIds, type Answers } from './relevance';
 import { questionsOf, type Form, type Question } from './schema';
+import { textIn } from './texts';
 
 /** Text length caps where a question sets none, so no answer can flood storage. */
 export const DEFAULT_MAX_TEXT_CHARS = 500;
@@ -11,6 +13,19 @@ export const DEFAULT_MAX_LONGTEXT_CHARS = 10_000;
 export const LIKERT_POINTS = 5;
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** hh:mm, hh:mm:ss or hh:mm:ss.sss, optionally with an offset (ODK stores 14:05:00.000+02:00). */
+const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Whether a text is a time of day as time questions store it. */
+export function isTime(value: string): boolean {
+  return TIME_PATTERN.test(value);
+}
+
+/** Whether a text is a real date followed by `T` and a time (datetime, start and end). */
+export function isDateTime(value: string): boolean {
+  const t = value.indexOf('T');
+  return t === 10 && isRealDate(value.slice(0, 10)) && isTime(value.slice(11));
+}
 
 /** Whether a YYYY-MM-DD string names a day that exists (by arithmetic: this runs for every date answer the server checks). */
 export function isRealDate(value: string): boolean {
@@ -68,20 +83,52 @@ export function valueSchema(q: Question, m: ValidationMessages = ENGLISH_MESSAGE
       return z.enum(['yes', 'no'], { error: m.yesno });
     case 'likert':
       return z.int({ error: m.likert }).check(z.gte(1, { error: m.likert }), z.lte(LIKERT_POINTS, { error: m.likert }));
+    case 'today':
+      return z.string({ error: m.date }).check(z.refine(isRealDate, { error: m.date }));
+    case 'time':
+      return z.string({ error: m.time }).check(z.refine(isTime, { error: m.time }));
+    case 'datetime':
+    case 'start':
+    case 'end':
+      return z.string({ error: m.dateTime }).check(z.refine(isDateTime, { error: m.dateTime }));
+    case 'acknowledge':
+      return z.literal('OK', { error: m.acknowledge });
+    case 'calculate':
+      // The device stores its calculation's result as text; the server recomputes it for the rules that read it.
+      return z.union([z.string().check(z.maxLength(DEFAULT_MAX_LONGTEXT_CHARS)), z.number()], { error: m.text });
+    case 'deviceid':
+    case 'username':
+      return z.string({ error: m.text }).check(z.maxLength(DEFAULT_MAX_TEXT_CHARS, { error: m.tooLong(DEFAULT_MAX_TEXT_CHARS) }));
+    case 'note':
+    case 'group':
+      return z.never({ error: m.unknownQuestion });
   }
 }
 
-/** Problems that depend on the whole set of answers: required questions and skip logic. */
-export function completenessErrors(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES): Record<string, string> {
-  const shown = relevantQuestionIds(form, answers);
+/**
+ * Problems that depend on the whole set of answers: required questions (with the form's own
+ * message), skip logic, constraints (with the form's own message) and choice filters.
+ * `language` picks the form's messages' language (default: the form's default language).
+ */
+export function completenessErrors(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES, language?: string): Record<string, string> {
+  const state = new ResponseState(form, answers, language === undefined ? {} : { language });
+  const shown = relevantQuestionIds(form, answers, state);
   const errors: Record<string, string> = {};
+  const words = (text: Question['label']) => (text === undefined ? undefined : textIn(text, language ?? form.defaultLanguage ?? 'en', form.defaultLanguage));
   for (const q of questionsOf(form)) {
     const value = answers[q.id];
     const answered = value !== undefined && !isEmpty(value);
-    if (shown.has(q.id) && q.required && !answered) errors[q.id] = m.required;
+    if (shown.has(q.id) && state.required(q.id) && !answered && q.calculation === undefined) errors[q.id] = words(q.requiredMessage) ?? m.required;
     if (!shown.has(q.id) && value !== undefined) errors[q.id] = m.notApplicable;
+    if (shown.has(q.id) && answered && !state.constraintHolds(q.id)) errors[q.id] ??= words(q.constraintMessage) ?? m.constraint;
+    if (shown.has(q.id) && answered && q.choiceFilter !== undefined && !choiceAllowed(state, q.id, value)) errors[q.id] ??= m.option;
   }
   return errors;
+}
+
+function choiceAllowed(state: ResponseState, id: string, value: unknown): boolean {
+  const allowed = new Set(state.options(id).map((o) => o.id));
+  return Array.isArray(value) ? value.every((v) => typeof v === 'string' && allowed.has(v)) : typeof value === 'string' && allowed.has(value);
 }
 
 /** The answers of a finalized submission: known questions, valid values, required ones present, irrelevant ones absent. */
@@ -103,7 +150,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Errors by question id (the first per question), for finalizing: `{}` means valid. */
-export function validateAnswers(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES): Record<string, string> {
+export function validateAnswers(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES, language?: string): Record<string, string> {
   const errors: Record<string, string> = {};
   const known = new Set(questionsOf(form).map((q) => q.id));
   for (const q of questionsOf(form)) {
@@ -113,7 +160,7 @@ export function validateAnswers(form: Form, answers: Answers, m: ValidationMessa
     if (!result.success) errors[q.id] = result.error.issues[0]?.message ?? m.option;
   }
   for (const key of Object.keys(answers)) if (!known.has(key)) errors[key] = m.unknownQuestion;
-  for (const [id, message] of Object.entries(completenessErrors(form, answers, m))) errors[id] ??= message;
+  for (const [id, message] of Object.entries(completenessErrors(form, answers, m, language))) errors[id] ??= message;
   return errors;
 }
 

@@ -5,7 +5,8 @@
 // drives both over a table of answers for every form and question type.
 import { DEFAULT_MAX_LONGTEXT_CHARS, DEFAULT_MAX_TEXT_CHARS, LIKERT_POINTS, isRealDate } from './answers';
 import { isEmpty, type AnswerValue, type Answers } from './relevance';
-import { questionsOf, type Form, type Question, type Relevant } from './schema';
+import { usesOnlyOriginalRules } from './logic';
+import { questionsOf, type Form, type Question, type RelevantRule } from './schema';
 import { MAX_ANSWER_KEY_CHARS } from './submission';
 
 type ValueCheck = (value: AnswerValue) => boolean;
@@ -51,11 +52,14 @@ function valueCheck(q: Question): ValueCheck {
       return (value) => value === 'yes' || value === 'no';
     case 'likert':
       return (value) => Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= LIKERT_POINTS;
+    default:
+      // Never reached: forms with the types XLSForm added are left to the schema (usesOnlyOriginalRules).
+      return () => false;
   }
 }
 
 /** `isRelevant`'s test of the answer a rule looks at (present), as a closure. */
-function ruleTest(rule: Relevant): ValueCheck {
+function ruleTest(rule: RelevantRule): ValueCheck {
   if ('equals' in rule) return (value) => value === rule.equals;
   if ('includes' in rule) return (value) => Array.isArray(value) && value.includes(rule.includes);
   return (value) => !Array.isArray(value) && rule.oneOf.includes(value);
@@ -81,14 +85,15 @@ function compilable(questions: readonly Question[]): boolean {
  */
 export function compileFastAnswerCheck(form: Form): (answers: Answers) => boolean {
   const questions = questionsOf(form);
-  if (!compilable(questions)) return () => false;
+  // Expressions, groups and the types XLSForm added go to the schema path (answers.ts with logic.ts): one source of truth.
+  if (!compilable(questions) || !usesOnlyOriginalRules(form)) return () => false;
   const byId = new Map<string, CompiledQuestion>();
   const compiled = questions.map((q, index): CompiledQuestion => {
     const entry: CompiledQuestion = {
       index,
       required: q.required === true,
       check: valueCheck(q),
-      ...(q.relevant ? { rule: { target: questions.findIndex((other) => other.id === q.relevant?.question), test: ruleTest(q.relevant) } } : {}),
+      ...(typeof q.relevant === 'object' ? { rule: { target: questions.findIndex((other) => other.id === (q.relevant as RelevantRule).question), test: ruleTest(q.relevant) } } : {}),
     };
     byId.set(q.id, entry);
     return entry;

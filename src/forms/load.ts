@@ -1,26 +1,46 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { jsonPath, jsonProblem, type FormProblem } from './problems';
-import { FormSchema, SEX_OPTION_IDS, SEX_QUESTION_ID, type Form, type Question } from './schema';
+import { describeProblem, type ExprKind } from './expr';
+import { logicOf } from './logic';
+import { FormSchema, METADATA_TYPES, SEX_OPTION_IDS, SEX_QUESTION_ID, itemsOf, questionsOf, type Form, type Question } from './schema';
+
+/** Where each kind of expression sits in a question of the JSON definition. */
+const EXPRESSION_FIELD: Record<ExprKind, string> = {
+  relevant: 'relevant',
+  required: 'required',
+  readonly: 'readOnly',
+  constraint: 'constraint',
+  calculate: 'calculation',
+  choice_filter: 'choiceFilter',
+  default: 'default',
+};
+
+/** Types a question may have without a label: shown to nobody. */
+const UNLABELLED: ReadonlySet<string> = new Set(['group', 'calculate', ...METADATA_TYPES]);
 
 /** Rules a single question cannot check by itself, each placed at its JSON path. */
 export function structuralProblems(form: Form): FormProblem[] {
   const problems: FormProblem[] = [];
   const seen = new Map<string, Question>();
-  form.sections.forEach((section, s) =>
-    section.questions.forEach((q, i) => {
-      const at = (field?: string) => `sections[${s}].questions[${i}]${field ? `.${field}` : ''}`;
+  const visit = (items: readonly Question[], base: string): void =>
+    items.forEach((q, i) => {
+      const path = `${base}.questions[${i}]`;
+      const at = (field?: string) => `${path}${field ? `.${field}` : ''}`;
       if (seen.has(q.id)) problems.push(jsonProblem(at('id'), `question id "${q.id}" is used twice`));
       const hasOptions = q.options !== undefined;
       const needsOptions = q.type === 'single' || q.type === 'multi';
       if (needsOptions && !hasOptions) problems.push(jsonProblem(at('options'), `question "${q.id}" (${q.type}) needs options`));
       if (!needsOptions && hasOptions) problems.push(jsonProblem(at('options'), `question "${q.id}" (${q.type}) cannot have options`));
+      if (q.label === undefined && !UNLABELLED.has(q.type)) problems.push(jsonProblem(at('label'), `question "${q.id}" (${q.type}) needs a label`));
+      if ((q.type === 'group') !== (q.questions !== undefined)) problems.push(jsonProblem(at('questions'), q.type === 'group' ? `group "${q.id}" needs questions` : `question "${q.id}" (${q.type}) cannot hold questions; only a group can`));
+      if (q.type === 'calculate' && q.calculation === undefined) problems.push(jsonProblem(at('calculation'), `calculate "${q.id}" needs a calculation`));
       const optionIds = (q.options ?? []).map((o) => o.id);
       if (new Set(optionIds).size !== optionIds.length) problems.push(jsonProblem(at('options'), `question "${q.id}" repeats an option id`));
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) {
         problems.push(jsonProblem(at('min'), `question "${q.id}" has min greater than max`));
       }
-      if (q.relevant) {
+      if (typeof q.relevant === 'object') {
         const target = seen.get(q.relevant.question);
         if (!target) {
           problems.push(jsonProblem(at('relevant.question'), `question "${q.id}" depends on "${q.relevant.question}", which is not an earlier question`));
@@ -29,8 +49,9 @@ export function structuralProblems(form: Form): FormProblem[] {
         }
       }
       seen.set(q.id, q);
-    }),
-  );
+      if (q.questions) visit(q.questions, path);
+    });
+  form.sections.forEach((section, s) => visit(section.questions, `sections[${s}]`));
   const sections = form.sections.map((s) => s.id);
   sections.forEach((id, s) => {
     if (sections.indexOf(id) !== s) problems.push(jsonProblem(`sections[${s}].id`, 'a section id is used twice'));
@@ -38,9 +59,38 @@ export function structuralProblems(form: Form): FormProblem[] {
   return problems;
 }
 
+/** Every item's JSON path, by id (sections too). */
+function itemPaths(form: Form): Map<string, string> {
+  const paths = new Map<string, string>();
+  const visit = (items: readonly Question[], base: string): void =>
+    items.forEach((q, i) => {
+      paths.set(q.id, `${base}.questions[${i}]`);
+      if (q.questions) visit(q.questions, `${base}.questions[${i}]`);
+    });
+  form.sections.forEach((section, s) => {
+    paths.set(section.id, `sections[${s}]`);
+    visit(section.questions, `sections[${s}]`);
+  });
+  return paths;
+}
+
+/** The expressions' errors (syntax, unknown names and functions, cycles: docs/expressions.md), at their JSON paths; warnings do not refuse. */
+export function expressionProblems(form: Form): FormProblem[] {
+  const compiled = logicOf(form).compiled;
+  if (!compiled) return [];
+  const paths = itemPaths(form);
+  // Expressions name sections too: a section and a question of one name would be one node.
+  const itemIds = new Set([...itemsOf(form)].map((x) => x.item.id));
+  const clash = form.sections.findIndex((s) => itemIds.has(s.id));
+  if (clash >= 0) return [jsonProblem(`sections[${clash}].id`, `section id "${form.sections[clash]!.id}" is also a question id; in a form with expressions every name must be unique`)];
+  return compiled.problems
+    .filter((p) => p.severity === 'error')
+    .map((p) => jsonProblem(`${paths.get(p.question) ?? ''}.${EXPRESSION_FIELD[p.kind]}`, `question "${p.question}", ${p.kind}: ${describeProblem(p)}`));
+}
+
 /** The built-in forms' own rule: each carries the sex question with exactly the four codes. */
 function sexProblem(form: Form): string | undefined {
-  const sex = form.sections.flatMap((s) => s.questions).find((q) => q.id === SEX_QUESTION_ID);
+  const sex = questionsOf(form).find((q) => q.id === SEX_QUESTION_ID);
   const sexOptions = sex?.options?.map((o) => o.id).join(',');
   if (sex && sex.type === 'single' && sexOptions === SEX_OPTION_IDS.join(',')) return undefined;
   return `every form needs a single-choice "${SEX_QUESTION_ID}" question with options ${SEX_OPTION_IDS.join(', ')}`;
@@ -57,6 +107,7 @@ export function readDefinition(input: unknown): { ok: true; form: Form } | { ok:
     return { ok: false, problems: parsed.error.issues.map((issue) => jsonProblem(jsonPath(issue.path), issue.message)) };
   }
   const problems = structuralProblems(parsed.data);
+  if (problems.length === 0) problems.push(...expressionProblems(parsed.data));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, form: parsed.data };
 }
 
@@ -67,7 +118,8 @@ export function parseForm(input: unknown): Form {
   if (!parsed.success) {
     throw new Error(`Form definition "${name}" is invalid:\n${z.prettifyError(parsed.error)}`);
   }
-  const problems = structuralProblems(parsed.data).map((p) => p.message);
+  const found = structuralProblems(parsed.data);
+  const problems = (found.length > 0 ? found : expressionProblems(parsed.data)).map((p) => p.message);
   const sex = sexProblem(parsed.data);
   if (sex) problems.push(sex);
   if (problems.length > 0) {

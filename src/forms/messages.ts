@@ -17,6 +17,11 @@ export interface ValidationMessages {
   tooManyChoices: (n: number) => string;
   yesno: string;
   likert: string;
+  /** A constraint rejected the answer and the form gives no message of its own. */
+  constraint: string;
+  time: string;
+  dateTime: string;
+  acknowledge: string;
 }
 
 export const ENGLISH_MESSAGES: ValidationMessages = {
@@ -37,4 +42,8 @@ export const ENGLISH_MESSAGES: ValidationMessages = {
   tooManyChoices: (n) => `Choose at most ${n}.`,
   yesno: 'Answer yes or no.',
   likert: 'Choose a point from 1 (strongly disagree) to 5 (strongly agree).',
+  constraint: 'This answer is not accepted.',
+  time: 'Enter a time as hh:mm.',
+  dateTime: 'Enter a date and time.',
+  acknowledge: 'Tick the box to acknowledge.',
 };

@@ -1,13 +1,14 @@
+import { ResponseState } from './logic';
 import { questionsOf, type Form, type Question } from './schema';
 
 /** Answers as held while filling: question id to a value of the wire format. */
 export type AnswerValue = string | number | string[];
 export type Answers = Record<string, AnswerValue>;
 
-/** Whether one question applies, given the answers so far. */
+/** Whether one question's original rule (`{question, equals|includes|oneOf}`) holds; expressions are ResponseState's. */
 export function isRelevant(question: Question, answers: Answers): boolean {
   const rule = question.relevant;
-  if (!rule) return true;
+  if (!rule || typeof rule === 'string') return true;
   const value = answers[rule.question];
   if (value === undefined) return false;
   if ('equals' in rule) return value === rule.equals;
@@ -17,23 +18,21 @@ export function isRelevant(question: Question, answers: Answers): boolean {
 
 /**
  * Ids of the questions that apply, in form order. A question whose condition's own
- * question is hidden is hidden too, so chains of skip logic collapse together.
+ * question is hidden is hidden too, so chains of skip logic collapse together; a question in a
+ * group that does not apply does not apply either.
  */
-export function relevantQuestionIds(form: Form, answers: Answers): Set<string> {
+export function relevantQuestionIds(form: Form, answers: Answers, state: ResponseState = new ResponseState(form, answers)): Set<string> {
   const shown = new Set<string>();
-  for (const q of questionsOf(form)) {
-    if (q.relevant && !shown.has(q.relevant.question)) continue;
-    if (isRelevant(q, answers)) shown.add(q.id);
-  }
+  for (const q of questionsOf(form)) if (state.relevant(q.id)) shown.add(q.id);
   return shown;
 }
 
-/** The answers that reach storage on finalize: only relevant, answered questions. */
-export function dropIrrelevant(form: Form, answers: Answers): Answers {
-  const shown = relevantQuestionIds(form, answers);
+/** The answers that reach storage on finalize: only relevant, answered questions, with calculations as computed. */
+export function dropIrrelevant(form: Form, answers: Answers, state: ResponseState = new ResponseState(form, answers)): Answers {
+  const shown = relevantQuestionIds(form, answers, state);
   const kept: Answers = {};
   for (const q of questionsOf(form)) {
-    const value = answers[q.id];
+    const value = state.value(q.id);
     if (shown.has(q.id) && value !== undefined && !isEmpty(value)) kept[q.id] = value;
   }
   return kept;

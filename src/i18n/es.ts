@@ -433,4 +433,7 @@ export const es: Catalog = {
   'Refresh the list of devices': 'Actualizar la lista de dispositivos',
   'Form published': 'Formulario publicado',
   'Form state changed': 'Estado del formulario cambiado',
+  'Form language': 'Idioma del formulario',
+  'Not answered': 'Sin respuesta',
+  'This answer is not accepted.': 'Esta respuesta no se acepta.',
 };

@@ -434,4 +434,7 @@ export const fr: Catalog = {
   'Refresh the list of devices': 'Actualiser la liste des appareils',
   'Form published': 'Formulaire publié',
   'Form state changed': 'État du formulaire modifié',
+  'Form language': 'Langue du formulaire',
+  'Not answered': 'Sans réponse',
+  'This answer is not accepted.': 'Cette réponse n’est pas acceptée.',
 };

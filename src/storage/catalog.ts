@@ -6,6 +6,7 @@ import { findForm, isBuiltIn, rememberForms } from '../forms/index';
 import type { Form, FormState } from '../forms/schema';
 import { FormSchema } from '../forms/schema';
 import type { Catalog } from '../sync/forms-api';
+import type { Table } from 'dexie';
 import type { CatalogRow } from './catalog-record';
 import { countSubmissions, type FormCounts } from './counts';
 import { db } from './db';
@@ -50,7 +51,8 @@ async function versionsUsed(): Promise<Set<string>> {
  */
 export function storeCatalog(catalog: Catalog): Promise<Form[]> {
   return guarded(() =>
-    db().transaction('rw', db().catalog, db().forms, db().submissions, async () => {
+    // The cast: Dexie's key-path types cannot walk the recursive form definition (groups hold questions).
+    db().transaction('rw', db().catalog, db().forms as unknown as Table, db().submissions, async () => {
       const states = catalog.states ?? {};
       const before = new Map((await db().catalog.toArray()).map((r) => [r.id, r]));
       const rows: CatalogRow[] = catalog.forms.map((f, order) => ({ id: f.id, state: states[f.id] ?? 'open', latest: f.version, title: f.title, order }));

@@ -1,6 +1,7 @@
 // Every read and write of submissions. Components call these; they never see Dexie.
 import Dexie from 'dexie';
 import { finalizeAnswers } from '../forms/answers';
+import { endingAnswers } from '../forms/metadata';
 import type { ValidationMessages } from '../forms/messages';
 import type { Answers } from '../forms/relevance';
 import type { Form, Locale } from '../forms/schema';
@@ -66,7 +67,8 @@ export interface FinalizeOptions {
  * if the tab dies before, the draft is still a draft with its answers.
  */
 export function finalize(form: Form, id: string, answers: Answers, options: FinalizeOptions = {}): Promise<FinalizeResult> {
-  const { answers: kept, errors } = finalizeAnswers(form, answers, options.messages);
+  // XLSForm's `end`: the moment the response is finalized.
+  const { answers: kept, errors } = finalizeAnswers(form, endingAnswers(form, answers, new Date(now())), options.messages);
   if (Object.keys(errors).length > 0) return Promise.resolve({ ok: false, errors });
   return guarded(() =>
     db().transaction('rw', db().submissions, async () => {

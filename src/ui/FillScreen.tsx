@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { validateAnswers } from '../forms/answers';
 import type { FormLanguage } from '../forms/localize';
 import { dropIrrelevant, type AnswerValue, type Answers } from '../forms/relevance';
-import type { Form, Locale } from '../forms/schema';
+import { hasStartingAnswers, startingAnswers } from '../forms/metadata';
+import { questionsOf, type Form } from '../forms/schema';
 import { textIn } from '../forms/texts';
 import { t, tn } from '../i18n';
 import { latestVersion, loadForm } from '../storage/catalog';
@@ -10,6 +11,7 @@ import { toStorageError } from '../storage/errors';
 import type { StoredSubmission } from '../storage/record';
 import { finalize, getSubmission, saveDraft } from '../storage/submissions';
 import { describeFailure } from './failure-text';
+import { initialFormLanguage, shownQuestionLabel } from './form-view';
 import { FormRenderer } from './FormRenderer';
 import { fieldIds } from './QuestionField';
 import { navigate } from './router';
@@ -55,17 +57,26 @@ export interface DraftEditorActions {
 /** One draft's questions, autosaved as typed, with Finalize; a workshop's participant form uses it too. */
 export function DraftEditor({ record, form, language, onFinalized, onClose }: { record: StoredSubmission; form: Form; language: FormLanguage } & DraftEditorActions) {
   const { locale, messages } = language;
-  const [answers, setAnswers] = useState<Answers>(record.answers);
+  // Metadata (start, today, device, enumerator) and defaults, once, when the response starts.
+  const [initial] = useState<Answers>(() => (hasStartingAnswers(form) ? startingAnswers(form, record.answers, { deviceId: record.meta.deviceId, username: record.meta.enumerator }) : record.answers));
+  const [answers, setAnswers] = useState<Answers>(initial);
+  const [chosenLanguage, setFormLanguage] = useState(() => initialFormLanguage(form, locale));
+  // A form without languages of its own (the built-in ones) follows the interface language.
+  const formLanguage = form.languages ? chosenLanguage : locale;
   const [checked, setChecked] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const autosave = useAutosave((a) => saveDraft(record.id, a));
   // Once the user has tried to finalize, errors follow the answers as they are fixed, in the language in use.
-  const errors = useMemo(() => (checked ? validateAnswers(form, dropIrrelevant(form, answers), messages) : {}), [checked, form, answers, messages]);
+  const errors = useMemo(() => (checked ? validateAnswers(form, dropIrrelevant(form, answers), messages, formLanguage) : {}), [checked, form, answers, messages, formLanguage]);
 
   // The ref holds the latest answers, so quick successive changes never build on a stale copy.
-  const latest = useRef<Answers>(record.answers);
+  const latest = useRef<Answers>(initial);
+  useEffect(() => {
+    if (initial !== record.answers) autosave.schedule(initial);
+    // Once: the starting answers are saved with the draft like any other answer.
+  }, []);
   const onChange = (qid: string, value: AnswerValue | undefined) => {
     const next = { ...latest.current };
     if (value === undefined) delete next[qid];
@@ -95,7 +106,7 @@ export function DraftEditor({ record, form, language, onFinalized, onClose }: { 
   const errorList = Object.entries(errors);
   return (
     <div class="fill">
-      <h1>{textIn(form.title, locale)}</h1>
+      <h1>{textIn(form.title, formLanguage, form.defaultLanguage)}</h1>
       <SaveStatus state={autosave.state} />
       <NewerVersionNote form={form} />
       {errorList.length > 0 && (
@@ -105,14 +116,14 @@ export function DraftEditor({ record, form, language, onFinalized, onClose }: { 
             {errorList.map(([qid, message]) => (
               <li key={qid}>
                 <a href={`#${fieldIds(qid).input}`} onClick={(e) => focusQuestion(e, qid)}>
-                  {t('{question}: {problem}', { question: questionLabel(form, qid, locale), problem: message })}
+                  {t('{question}: {problem}', { question: shownQuestionLabel(form, qid, formLanguage), problem: message })}
                 </a>
               </li>
             ))}
           </ul>
         </div>
       )}
-      <FormRenderer form={form} answers={answers} errors={errors} locale={locale} onChange={onChange} onSubmit={() => void onFinalize()}>
+      <FormRenderer form={form} answers={answers} errors={errors} locale={locale} formLanguage={formLanguage} onFormLanguage={setFormLanguage} onChange={onChange} onSubmit={() => void onFinalize()}>
         {failure !== undefined && (
           <p class="form-failure" role="alert">
             {describeFailure(toStorageError(failure).failure)}
@@ -142,11 +153,6 @@ function NewerVersionNote({ form }: { form: Form }) {
       {t('A newer version of this form (version {latest}) was published. This response stays on version {version}, the one it was started in; new responses use the newer one.', { latest, version: form.version })}
     </p>
   );
-}
-
-function questionLabel(form: Form, qid: string, locale: Locale): string {
-  const q = form.sections.flatMap((s) => s.questions).find((x) => x.id === qid);
-  return q ? textIn(q.label, locale) : qid;
 }
 
 /** Error links move focus to the question's control (the hash is the router's, so no navigation). */

@@ -59,7 +59,7 @@ function NumberInput({ question, value, error, readOnly, onChange }: FieldProps)
       max={question.max}
       value={raw}
       readOnly={readOnly}
-      required={question.required}
+      required={question.required === true}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedBy(question, error)}
       onInput={(e) => {
@@ -83,7 +83,7 @@ function ChoiceGroup(props: FieldProps & { choices: { id: string; label: string 
     onChange(question.id, order.filter((o) => next.includes(o)));
   };
   return (
-    <fieldset class={`choices choices-${question.type}`} disabled={readOnly} aria-describedby={describedBy(question, error)}>
+    <fieldset class={`choices choices-${question.type}${question.appearance ? ` appearance-${question.appearance}` : ''}`} disabled={readOnly} aria-describedby={describedBy(question, error)}>
       <legend>{textIn(question.label, locale)}</legend>
       <Description question={question} error={error} locale={locale} />
       <div class="options">
@@ -94,7 +94,7 @@ function ChoiceGroup(props: FieldProps & { choices: { id: string; label: string 
               name={question.id}
               value={c.id}
               checked={selected.includes(c.id)}
-              required={!multiple && question.required}
+              required={!multiple && question.required === true}
               aria-invalid={error ? true : undefined}
               onChange={(e) => toggle(c.id, e.currentTarget.checked)}
             />
@@ -106,12 +106,67 @@ function ChoiceGroup(props: FieldProps & { choices: { id: string; label: string 
   );
 }
 
+/** XLSForm's `minimal` select_one: a drop-down list. */
+function SelectInput({ question, value, error, readOnly, onChange, locale }: FieldProps) {
+  const ids = fieldIds(question.id);
+  return (
+    <div class="field field-single appearance-minimal">
+      <label for={ids.input}>{textIn(question.label, locale)}</label>
+      <Description question={question} error={error} locale={locale} />
+      <select
+        id={ids.input}
+        disabled={readOnly}
+        required={question.required === true}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(question, error)}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => onChange(question.id, e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+      >
+        <option value="">{t('Not answered')}</option>
+        {(question.options ?? []).map((o) => (
+          <option key={o.id} value={o.id}>
+            {textIn(o.label, locale)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** XLSForm's acknowledge: one box to tick, stored as `OK`. */
+function AcknowledgeInput({ question, value, error, readOnly, onChange, locale }: FieldProps) {
+  const ids = fieldIds(question.id);
+  return (
+    <div class="field field-acknowledge">
+      <input
+        id={ids.input}
+        type="checkbox"
+        disabled={readOnly}
+        checked={value === 'OK'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(question, error)}
+        onChange={(e) => onChange(question.id, e.currentTarget.checked ? 'OK' : undefined)}
+      />{' '}
+      <label for={ids.input}>{textIn(question.label, locale)}</label>
+      <Description question={question} error={error} locale={locale} />
+    </div>
+  );
+}
+
+/** The HTML input type of a text-like question. */
+function inputType(type: Question['type']): string {
+  return type === 'date' || type === 'today' ? 'date' : type === 'time' ? 'time' : type === 'datetime' ? 'datetime-local' : 'text';
+}
+
 /** One question as a real, labelled control; the only place that maps question types to widgets. */
 export function QuestionField(props: FieldProps) {
   const { question, value, error, locale, readOnly, onChange } = props;
   const ids = fieldIds(question.id);
   const label = textIn(question.label, locale);
+  if (question.type === 'single' && question.appearance?.split(/\s+/).includes('minimal')) return <SelectInput {...props} />;
   switch (question.type) {
+    case 'acknowledge':
+      return <AcknowledgeInput {...props} />;
     case 'single':
     case 'multi': {
       const choices = (question.options ?? []).map((o) => ({ id: o.id, label: textIn(o.label, locale) }));
@@ -133,7 +188,7 @@ export function QuestionField(props: FieldProps) {
   const common = {
     id: ids.input,
     readOnly,
-    required: question.required,
+    required: question.required === true,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(question, error),
   };
@@ -148,7 +203,7 @@ export function QuestionField(props: FieldProps) {
       ) : question.type === 'integer' || question.type === 'number' ? (
         <NumberInput {...props} />
       ) : (
-        <input {...common} type={question.type === 'date' ? 'date' : 'text'} maxLength={question.max} value={text} onInput={onText} />
+        <input {...common} type={inputType(question.type)} maxLength={question.max} value={text} onInput={onText} />
       )}
     </div>
   );

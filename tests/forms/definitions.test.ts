@@ -8,7 +8,7 @@ import { projectQuestionnaire } from '../../src/forms/definitions/project-questi
 import { workshopFeedback } from '../../src/forms/definitions/workshop-feedback';
 import { FORMS, findForm } from '../../src/forms/index';
 import { parseForm } from '../../src/forms/load';
-import { SEX_OPTION_IDS, questionsOf, type Form, type Question, type Text } from '../../src/forms/schema';
+import { SEX_OPTION_IDS, questionsOf, type Form, type Question, type RelevantRule, type Text } from '../../src/forms/schema';
 
 const DEFINITIONS = [projectQuestionnaire, genderSensitivity, workshopFeedback, gfpConstraints];
 // The seed report lives in ../shared beside the project; a copy is kept in fixtures so the test
@@ -21,8 +21,8 @@ it('the fixture copy of the seed report matches the shared original', () => {
   expect(readFileSync(SEED_PATH, 'utf8')).toBe(readFileSync(SHARED_SEED, 'utf8'));
 });
 
-function english(text: Text): string {
-  return typeof text === 'string' ? text : text.en;
+function english(text: Text | undefined): string {
+  return text === undefined ? '' : typeof text === 'string' ? text : text['en']!;
 }
 
 function form(id: string): Form {
@@ -88,18 +88,19 @@ describe('built-in forms', () => {
 
     it('bases every condition on an earlier question and on a value it can take', () => {
       questions.forEach((q, index) => {
-        if (!q.relevant) return;
-        const target = questions.slice(0, index).find((earlier) => earlier.id === q.relevant?.question);
+        if (!q.relevant || typeof q.relevant === 'string') return;
+        const rule = q.relevant;
+        const target = questions.slice(0, index).find((earlier) => earlier.id === rule.question);
         expect(target, `${q.id} depends on an earlier question`).toBeDefined();
         const possible = target && possibleValues(target);
-        const wanted = 'equals' in q.relevant ? [q.relevant.equals] : 'includes' in q.relevant ? [q.relevant.includes] : q.relevant.oneOf;
+        const wanted = 'equals' in rule ? [rule.equals] : 'includes' in rule ? [rule.includes] : rule.oneOf;
         if (possible) for (const value of wanted) expect(possible, `${q.id} waits for ${String(value)}`).toContain(value);
       });
     });
 
     it('asks for details whenever a multi question offers "other"', () => {
       for (const q of questions.filter((x) => x.type === 'multi' && x.options?.some((o) => o.id === 'other'))) {
-        const followUp = questions.find((x) => x.relevant && 'includes' in x.relevant && x.relevant.question === q.id && x.relevant.includes === 'other');
+        const followUp = questions.find((x) => typeof x.relevant === 'object' && 'includes' in x.relevant && x.relevant.question === q.id && x.relevant.includes === 'other');
         expect(followUp?.type, `follow-up of ${q.id}`).toBe('text');
       }
     });
@@ -217,6 +218,6 @@ describe('fields and bounds PRODUCT.md asks for', () => {
     ['gfp-constraints', 'gfp_training', 'gfp_training_details'],
     ['gfp-constraints', 'regional_network', 'regional_network_name'],
   ] as const)('%s shows %s details only when they apply', (formId, parentId, childId) => {
-    expect(question(formId, childId).relevant?.question).toBe(parentId);
+    expect((question(formId, childId).relevant as RelevantRule | undefined)?.question).toBe(parentId);
   });
 });

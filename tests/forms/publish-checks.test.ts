@@ -27,7 +27,7 @@ const REFUSALS: Case[] = [
   ['not the wire format: no sections', { id: 'test-form', title: 'T' }, NO_HISTORY, 'sections', /expected array/],
   ['an unknown question type', withoutVersion([{ ...AGE, type: 'rating' as QuestionType }]), NO_HISTORY, 'sections[0].questions[0].type', /Invalid option/],
   ['an extra field', { ...withoutVersion([AGE]), colour: 'red' }, NO_HISTORY, null, /Unrecognized key/],
-  ['a question id that is not snake_case', withoutVersion([{ ...AGE, id: 'Age' }]), NO_HISTORY, 'sections[0].questions[0].id', /snake_case/],
+  ['a question id that is not a name', withoutVersion([{ ...AGE, id: 'my age' }]), NO_HISTORY, 'sections[0].questions[0].id', /must be a name/],
   ['duplicate question ids', withoutVersion([AGE, { ...AGE, label: 'Again' }]), NO_HISTORY, 'sections[0].questions[1].id', /"age" is used twice/],
   ['duplicate option ids', withoutVersion([{ id: 'c', type: 'single', label: 'C', options: [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }] }]), NO_HISTORY, 'sections[0].questions[0].options', /repeats an option id/],
   ['a relevant on an unknown question', withoutVersion([{ id: 'why', type: 'text', label: 'Why?', relevant: { question: 'nowhere', equals: 'yes' } }]), NO_HISTORY, 'sections[0].questions[0].relevant.question', /depends on "nowhere"/],

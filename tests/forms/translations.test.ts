@@ -42,7 +42,7 @@ function entries(form: Form, pack?: FormsTranslation): Entry[] {
     for (const q of s.questions) {
       const qt = t?.questions[q.id];
       const at = `${form.id}/questions/${q.id}`;
-      out.push({ path: `${at}/label`, text: q.label, words: qt?.label });
+      out.push({ path: `${at}/label`, text: q.label ?? q.id, words: qt?.label });
       if (q.hint !== undefined) out.push({ path: `${at}/hint`, text: q.hint, words: qt?.hint });
       for (const o of q.options ?? []) out.push({ path: `${at}/options/${o.id}`, text: o.label, words: qt?.options?.[o.id] });
     }
@@ -51,7 +51,7 @@ function entries(form: Form, pack?: FormsTranslation): Entry[] {
 }
 
 function english(text: Text): string {
-  return typeof text === 'string' ? text : text.en;
+  return typeof text === 'string' ? text : text['en']!;
 }
 
 function form(id: string): Form {

@@ -83,12 +83,12 @@ describe('which question splits responses by sex', () => {
 
 describe('what each option means', () => {
   /** One question's options, each as [id, label], read as codes (undefined: not stated). */
-  const codes = (options: [string, QuestionInput['label']][]) => {
+  const codes = (options: [string, NonNullable<QuestionInput['label']>][]) => {
     const map = sexCodesOf({ id: 'sex', type: 'single', label: 'Sex', options: options.map(([id, label]) => ({ id, label })) });
     return options.map(([id]) => map.get(id));
   };
 
-  it.each<[string, [string, QuestionInput['label']][], (string | undefined)[]]>([
+  it.each<[string, [string, NonNullable<QuestionInput['label']>][], (string | undefined)[]]>([
     ['English words', [['1', 'Female'], ['2', 'Male'], ['3', 'Other'], ['4', 'Prefer not to say']], ['female', 'male', 'other', 'prefer_not_to_say']],
     ['ids alone', [['woman', 'x'], ['man', 'y'], ['non_binary', 'z'], ['no_answer', 'w']], ['female', 'male', 'other', 'prefer_not_to_say']],
     ['F and M (English, French masculin)', [['f', 'F'], ['m', 'M']], ['female', 'male']],

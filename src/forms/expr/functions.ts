@@ -3,6 +3,7 @@ import type { Expr, Value } from './ast';
 import type { EvalContext, Evaluate } from './context';
 import { CORE_FUNCTIONS } from './functions-core';
 import { DATE_FUNCTIONS } from './functions-date';
+import { MATH_FUNCTIONS } from './functions-math';
 
 /** One function: its argument counts and its implementation, which evaluates its own arguments. */
 export interface FunctionSpec {
@@ -18,7 +19,7 @@ export interface FunctionSpec {
 }
 
 /** Every function by its XPath name, as the parser and the evaluator know them. */
-export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(Object.entries({ ...CORE_FUNCTIONS, ...DATE_FUNCTIONS }));
+export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(Object.entries({ ...CORE_FUNCTIONS, ...DATE_FUNCTIONS, ...MATH_FUNCTIONS }));
 
 /** "2 arguments", "1 or 2 arguments", "at least 1 argument" … for error messages. */
 export function arityText(spec: Pick<FunctionSpec, 'min' | 'max' | 'odd'>): string {

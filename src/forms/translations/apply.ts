@@ -5,10 +5,12 @@ import type { Form, Question, Text } from '../schema';
 import type { FormsTranslation, QuestionTranslation, TranslatedLocale } from './types';
 
 /** The text with its words in `locale` added (or replaced), every other language kept. */
-function withTranslation(text: Text, locale: TranslatedLocale, words: string | undefined): Text {
-  if (words === undefined || words === '') return text;
+function withTranslation(text: Text, locale: TranslatedLocale, words: string | undefined): Text;
+function withTranslation(text: Text | undefined, locale: TranslatedLocale, words: string | undefined): Text | undefined;
+function withTranslation(text: Text | undefined, locale: TranslatedLocale, words: string | undefined): Text | undefined {
+  if (words === undefined || words === '' || text === undefined) return text;
   const base = typeof text === 'string' ? { en: text } : text;
-  return locale === 'fr' ? { ...base, fr: words } : { ...base, es: words };
+  return { ...base, [locale]: words };
 }
 
 function translateQuestion(q: Question, locale: TranslatedLocale, t: QuestionTranslation | undefined): Question {

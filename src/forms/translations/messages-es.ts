@@ -23,4 +23,8 @@ export const SPANISH_MESSAGES: ValidationMessages = {
   tooManyChoices: (n) => `Elija como máximo ${options(n)}.`,
   yesno: 'Responda sí o no.',
   likert: 'Elija un punto del 1 (totalmente en desacuerdo) al 5 (totalmente de acuerdo).',
+  constraint: 'Esta respuesta no se acepta.',
+  time: 'Introduzca una hora con el formato hh:mm.',
+  dateTime: 'Introduzca una fecha y una hora.',
+  acknowledge: 'Marque la casilla para confirmar.',
 };

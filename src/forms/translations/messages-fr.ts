@@ -23,4 +23,8 @@ export const FRENCH_MESSAGES: ValidationMessages = {
   tooManyChoices: (n) => `Choisissez au plus ${options(n)}.`,
   yesno: 'Répondez par oui ou par non.',
   likert: 'Choisissez un point de 1 (pas du tout d’accord) à 5 (tout à fait d’accord).',
+  constraint: 'Cette réponse n’est pas acceptée.',
+  time: 'Saisissez une heure au format hh:mm.',
+  dateTime: 'Saisissez une date et une heure.',
+  acknowledge: 'Cochez la case pour confirmer.',
 };

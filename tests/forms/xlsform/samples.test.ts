@@ -1,0 +1,62 @@
+// pyxform's own fixtures (../shared/xlsforms): each is imported or refused with precise problems.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importXlsForm } from '../../../src/forms/xlsform';
+
+const DIR = '../shared/xlsforms';
+const read = (name: string) => importXlsForm(readFileSync(`${DIR}/pyxform--${name}.xlsx`));
+const problem = (sheet: string, row: number | null, column: string | null, message: string | RegExp) => ({ sheet, row, column, message: typeof message === 'string' ? message : expect.stringMatching(message) });
+
+describe('the pyxform samples', () => {
+  it('UCL_Biomass_Plot_Form: refused for its repeats, files, places and photos, and its missing form_id', async () => {
+    const result = await read('UCL_Biomass_Plot_Form');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        problem('survey', 16, 'type', 'type `select_one_from_file UCL_regions.csv`: choices from a file are not supported yet; put the choices on the choices sheet'),
+        problem('survey', 22, 'type', 'type `geopoint` (a location) is not supported yet'),
+        problem('survey', 23, 'type', 'type `image` (a photo) is not supported yet'),
+        problem('survey', 32, 'type', /^repeats are not supported yet: the repeat `trees`/),
+        problem('settings', 2, 'form_id', /^the form has no id/),
+      ]),
+    );
+    // Its sqrt(), cos() and atan() are ODK functions Fieldbook evaluates, and its curly quotes read as straight ones, as in pyxform.
+    expect(result.problems.filter((p) => p.message.includes('unknown function') || p.message.includes('quote'))).toEqual([]);
+    expect(result.warnings).toEqual(expect.arrayContaining([problem('survey', 9, 'relevant', 'curly quotes in expressions are read as straight quotes, as pyxform does')]));
+    expect(result.problems.filter((p) => p.message.startsWith('repeats')).map((p) => p.row)).toEqual([32, 43, 56, 72, 80]);
+  });
+
+  it('xlsform_spec_test: refused for its media, places, barcode and repeat, each on its row', async () => {
+    const result = await read('xlsform_spec_test');
+    expect(result.ok ? [] : result.problems).toEqual([
+      problem('survey', 10, 'label::english', '`display_image_test` has no label: write what the person is asked'),
+      problem('survey', 15, 'type', /^repeats are not supported yet: the repeat `repeat_test`/),
+      problem('survey', 34, 'type', 'type `geopoint` (a location) is not supported yet'),
+      problem('survey', 35, 'type', 'type `barcode` (a barcode scan) is not supported yet'),
+      problem('survey', 36, 'type', 'type `image` (a photo) is not supported yet'),
+      problem('survey', 37, 'type', 'type `audio` (a recording) is not supported yet'),
+      problem('survey', 38, 'type', 'type `video` (a video) is not supported yet'),
+    ]);
+    expect(result.warnings).toEqual(expect.arrayContaining([problem('survey', 52, 'type', 'type `phonenumber` is metadata Fieldbook does not record; the row is left out'), problem('columns', null, null, 'the sheet `columns` is not part of XLSForm; it is ignored')]));
+  });
+
+  it('case_insensitivity: upper-case sheets and columns read; refused for its external choices and OSM question', async () => {
+    const result = await read('case_insensitivity');
+    expect(result.ok ? [] : result.problems).toEqual([
+      problem('SURVEY', 3, 'TYPE', /^type `select_one_external c1`: choices from a file are not supported yet/),
+      problem('SURVEY', 4, 'TYPE', 'type `osm c1` (a map feature) is not supported yet'),
+    ]);
+  });
+
+  it('or_other: refused for its choice_filter `pastel=yes` (a column `yes` that does not exist) and its missing form_id', async () => {
+    const result = await read('or_other');
+    expect(result.ok ? [] : result.problems).toEqual([problem('survey', 3, 'choice_filter', 'in `choice_filter`, at character 8: `yes` is not a column of the choices sheet'), problem('settings', null, 'form_id', /^the form has no id/)]);
+  });
+
+  it('xl_date_ambiguous: its dates and numbers read as text; refused for `label::English` inside a choice_filter', async () => {
+    const result = await read('xl_date_ambiguous');
+    expect(result.ok ? [] : result.problems).toEqual([problem('survey', 5, 'choice_filter', 'in `choice_filter`, at character 6: unexpected character `:`')]);
+    expect(result.warnings).toEqual(expect.arrayContaining([problem('changelog', null, null, 'the sheet `changelog` is not part of XLSForm; it is ignored')]));
+  });
+});
