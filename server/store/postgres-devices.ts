@@ -96,11 +96,13 @@ export function postgresDeviceStore(pool: pg.Pool): DeviceStore {
     ensureShared: (credentialHash, label, now) =>
       inTransaction(pool, async (client) => {
         // Servers starting together: one inserts, the others find it; the same token leaves it alone.
+        // No conflict target: racing inserts collide on the credential's unique index as well as the id's.
         const made = await client.query(
-          `INSERT INTO devices (id, label, kind, created_at, credential_hash) VALUES ($1, $2, 'shared', $3, $4) ON CONFLICT (id) DO NOTHING`,
+          `INSERT INTO devices (id, label, kind, created_at, credential_hash) VALUES ($1, $2, 'shared', $3, $4) ON CONFLICT DO NOTHING`,
           [SHARED_DEVICE_ID, label, now, credentialHash],
         );
-        const row = (await deviceById(client, SHARED_DEVICE_ID, true)) as DeviceRow;
+        const row = await deviceById(client, SHARED_DEVICE_ID, true);
+        if (!row) throw new Error('the shared token is already the credential of another device');
         if (made.rowCount === 0 && row.credential_hash !== credentialHash) {
           await client.query('UPDATE devices SET credential_hash = $1, revoked_at = NULL WHERE id = $2', [credentialHash, SHARED_DEVICE_ID]);
         }
