@@ -52,7 +52,7 @@ describe('XLSForm export round trip', () => {
   });
 
   it('a rich XLSForm (groups, notes, calculate, constraints, choice_filter, or_other, three languages with Arabic, appearances) comes back identical', async () => {
-    const { form } = await importForm(RICH_SHEETS.survey!, RICH_SHEETS.choices, RICH_SHEETS.settings);
+    const { form } = await importForm([...RICH_SHEETS.survey!], [...RICH_SHEETS.choices!], [...RICH_SHEETS.settings!]);
     expect(form.languages).toEqual(['en', 'fr', 'ar']);
     expect(form.sections.map((s) => s.id)).toEqual(['part_1', 'household', 'place']);
     const back = await roundTrip(form);
