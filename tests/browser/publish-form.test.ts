@@ -33,7 +33,7 @@ describeInBrowser('publishing a form from the coordinator screen', () => {
     await page.getByRole('button', { name: 'Show results' }).click();
     expect(await rowsOf(page, 'Versions of Workshop feedback')).toEqual([['1', expect.any(String), '0']]);
 
-    const file = page.getByLabel('Form definition (JSON file)');
+    const file = page.getByLabel('Form definition (JSON or XLSForm .xlsx file)');
     await file.setInputFiles({ name: 'workshop-v2.json', mimeType: 'application/json', buffer: definitionFile({ id: 'venue_rating', type: 'likert', label: 'The venue suited the workshop' }) });
     // The app's own renderer shows the new question before anything is sent.
     const preview = page.getByRole('region', { name: 'Preview of Workshop feedback' });
