@@ -45,18 +45,22 @@ function otherWord(english: string, layout: Layout): Text {
   return layout.languages ? Object.fromEntries(layout.languages.map((k) => [k, english])) : english;
 }
 
-/** Whether any text of the form is an object of languages. */
-function hasTranslations(form: Form): boolean {
+/** The language keys of the form's texts given as objects, in order of appearance. */
+function textKeys(form: Form): string[] {
   const items = [...itemsOf(form)].map((x) => x.item);
-  return [form.title, ...form.sections.map((s) => s.title), ...items.flatMap((q) => [q.label, q.hint, q.requiredMessage, q.constraintMessage, ...(q.options ?? []).map((o) => o.label)])].some((t) => typeof t === 'object');
+  const texts = [form.title, ...form.sections.map((s) => s.title), ...items.flatMap((q) => [q.label, q.hint, q.requiredMessage, q.constraintMessage, ...(q.options ?? []).map((o) => o.label)])];
+  return [...new Set(texts.flatMap((t) => (typeof t === 'object' ? Object.keys(t) : [])))];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The survey's and choices' rows of a form (pure: model → sheets). */
 export function formToSheets(form: Form): SheetRows {
-  const multilingual = form.languages !== undefined && (form.languages.length > 1 || hasTranslations(form));
-  const layout: Layout = { languages: multilingual ? form.languages : undefined, fallback: form.defaultLanguage ?? form.languages?.[0] ?? 'en' };
+  const translated = textKeys(form);
+  const multilingual = form.languages !== undefined ? form.languages.length > 1 || translated.length > 0 : translated.length > 0;
+  // A JSON form with texts in several languages but no `languages` keeps them all (it gains `languages` on import).
+  const languages = form.languages ?? (translated.includes('en') ? ['en', ...translated.filter((k) => k !== 'en')] : translated);
+  const layout: Layout = { languages: multilingual ? languages : undefined, fallback: form.defaultLanguage ?? languages[0] ?? 'en' };
   const keys = layout.languages ?? [undefined];
 
   type Entry = { type: string; name: string; texts: Partial<Record<(typeof TEXTS)[number], Text>>; plain: Partial<Record<Plain, string>> };

@@ -102,6 +102,18 @@ describe('XLSForm export round trip', () => {
     const fixed = parseForm({ ...input, sections: [{ ...input.sections[0]!, questions: input.sections[0]!.questions.map((q) => (q.id === 'other_kit' ? { ...q, listName: 'kit_2' } : q)) }] });
     expect(contentText(back)).toBe(contentText(fixed));
   });
+
+  it('a JSON form with texts in several languages but no `languages` keeps every text, and gains `languages`', async () => {
+    const form = parseForm({
+      id: 'bilingual',
+      version: 1,
+      title: 'Bilingual',
+      sections: [{ id: 'one', title: { en: 'One', fr: 'Un' }, questions: [{ id: 'q', type: 'yesno', label: { fr: 'Oui ?', en: 'Yes?' }, hint: { en: 'Say it' } }] }],
+    });
+    const back = await roundTrip(form);
+    expect(back.languages).toEqual(['en', 'fr']);
+    expect(back.sections[0]).toEqual({ id: 'one', title: { en: 'One', fr: 'Un' }, questions: [{ id: 'q', type: 'yesno', label: { en: 'Yes?', fr: 'Oui ?' }, hint: { en: 'Say it' } }] });
+  });
 });
 
 describe('what the importer reads for the export', () => {
