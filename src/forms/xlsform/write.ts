@@ -1,8 +1,8 @@
 // A Fieldbook form as XLSForm sheets (survey, choices, settings), written so that the importer
 // (import.ts) reads back the identical definition: sections become top-level groups, the original
 // format's types and rules use Fieldbook's own spellings (docs/forms.md, "XLSForm export"). Pure.
-import type { Option, Question, Text } from '../schema';
-import { itemsOf, type Form } from '../schema';
+import { canonicalJson } from '../../export/canonical-json';
+import { itemsOf, type Form, type Option, type Question, type Text } from '../schema';
 import { languageKey, languageName } from './languages';
 import { encodeXlsx } from './xlsx-file';
 
@@ -52,7 +52,8 @@ function textKeys(form: Form): string[] {
   return [...new Set(texts.flatMap((t) => (typeof t === 'object' ? Object.keys(t) : [])))];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as data, whatever the order of keys. */
+const same = (a: unknown, b: unknown) => a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b);
 
 /** The survey's and choices' rows of a form (pure: model → sheets). */
 export function formToSheets(form: Form): SheetRows {
