@@ -12,6 +12,7 @@ import { handleCatalog, handleCoordinatorCatalog, handlePublish, handleStateChan
 import { handleHealth } from './routes/info';
 import { handleResults } from './routes/results';
 import { handleSubmit } from './routes/submissions';
+import { handleXlsForm } from './routes/xlsform';
 import { serveStatic } from './static';
 import { StoreUnavailableError } from './store/unavailable';
 
@@ -19,6 +20,7 @@ const READ = ['GET', 'HEAD'] as const;
 const EXPORT_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/submissions\\.csv$`);
 const RESULTS_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/results$`);
 const FORM_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)$`);
+const XLSFORM_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/xlsform$`);
 const VERSION_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/versions/([1-9][0-9]{0,8})$`);
 const DEVICE_PATH = new RegExp(`^${API_PREFIX}/devices/([^/]+)$`);
 const REISSUE_PATH = new RegExp(`^${API_PREFIX}/devices/([^/]+)/enrollment$`);
@@ -95,6 +97,11 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
   if (resultsMatch?.[1] !== undefined) {
     allowMethods(req, ['GET']);
     return handleResults(ctx, req, res, decodeFormId(resultsMatch[1]));
+  }
+  const xlsformMatch = XLSFORM_PATH.exec(path);
+  if (xlsformMatch?.[1] !== undefined) {
+    allowMethods(req, READ);
+    return handleXlsForm(ctx, req, res, decodeFormId(xlsformMatch[1]), url.searchParams);
   }
   const versionMatch = VERSION_PATH.exec(path);
   if (versionMatch?.[1] !== undefined) {

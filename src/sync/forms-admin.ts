@@ -50,3 +50,18 @@ export async function changeFormState(endpoint: string, formId: string, state: F
   const response = await coordinatorRequest(apiUrl(endpoint, formPath(formId)), { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ state }) });
   return (await readBody(response, StateChangedSchema)).form.state;
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** POST /api/v1/forms with an XLSForm's bytes: the server imports them again and answers as for JSON. */
+export async function publishXlsForm(endpoint: string, bytes: ArrayBuffer): Promise<PublishOutcome> {
+  const response = await coordinatorRequest(apiUrl(endpoint, '/forms'), { method: 'POST', headers: { 'Content-Type': XLSX_TYPE }, body: bytes }, [409, 422]);
+  if (response.status === 409 || response.status === 422) return { kind: 'refused', status: response.status, body: await readBody(response, RefusedSchema) };
+  return { kind: 'published', body: await readBody(response, PublishedSchema) };
+}
+
+/** GET /api/v1/forms/{formId}/xlsform: the latest version as an XLSForm .xlsx file. */
+export async function fetchXlsForm(endpoint: string, formId: string): Promise<Blob> {
+  const response = await coordinatorRequest(apiUrl(endpoint, `${formPath(formId)}/xlsform`));
+  return response.blob();
+}

@@ -45,7 +45,7 @@ describe('checkDefinitionText', () => {
   ])('previews %s as version %s, and keeps the text as chosen', (_case, text, version) => {
     const read = checkDefinitionText(text, SERVER);
     expect(read.kind === 'ready' && read.form.version).toBe(version);
-    expect(read.kind === 'ready' && read.json).toBe(text);
+    expect(read.kind === 'ready' && read.body).toEqual({ kind: 'json', json: text });
   });
 });
 

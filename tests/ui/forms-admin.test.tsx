@@ -110,7 +110,7 @@ const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1
 
 /** Chooses a file in the labelled file input, as the browser reports a choice. */
 function chooseFile(content: string, name = 'form.json'): void {
-  const input = screen.getByLabelText('Form definition (JSON file)') as HTMLInputElement;
+  const input = screen.getByLabelText('Form definition (JSON or XLSForm .xlsx file)') as HTMLInputElement;
   Object.defineProperty(input, 'files', { configurable: true, value: [new File([content], name, { type: 'application/json' })] });
   fireEvent.change(input);
 }

@@ -131,7 +131,8 @@ function duplicateColumns(sheet: Sheet, report: Report): void {
 }
 
 function usesList(items: readonly Question[], list: string): boolean {
-  return items.some((q) => q.listName === list || (q.questions !== undefined && usesList(q.questions, list)));
+  // A select without listName uses the list named like it (survey.ts).
+  return items.some((q) => (q.listName ?? (q.type === 'single' || q.type === 'multi' ? q.id : undefined)) === list || (q.questions !== undefined && usesList(q.questions, list)));
 }
 
 function isAnswerable(q: Question): boolean {

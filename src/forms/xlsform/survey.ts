@@ -1,7 +1,7 @@
 // The survey sheet, row by row, into Fieldbook's items: types, names, texts, expressions,
 // groups (nested), choices from their list, or_other. Anything it cannot honour becomes a problem
 // or a warning at its row and column; nothing is dropped without saying so.
-import type { Option, Question, Text } from '../schema';
+import { RelevantRuleSchema, type Option, type Question, type Relevant, type Text } from '../schema';
 import type { Report } from './report';
 import { cell, headerOf, type Row, type Sheet } from './sheets';
 import { rowText, type LanguagePlan } from './texts';
@@ -11,7 +11,7 @@ import { parseType } from './types';
 export const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_.\-\u00B7]*$/u;
 
 /** Survey columns this importer reads; any other is reported once as ignored. */
-const READ = new Set(['type', 'name', 'label', 'hint', 'required', 'required_message', 'relevant', 'constraint', 'constraint_message', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'parameters', 'repeat_count', 'guidance_hint', 'trigger', 'media::image', 'media::big-image', 'media::audio', 'media::video']);
+const READ = new Set(['type', 'name', 'label', 'hint', 'required', 'required_message', 'relevant', 'constraint', 'constraint_message', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'parameters', 'repeat_count', 'guidance_hint', 'trigger', 'min', 'max', 'media::image', 'media::big-image', 'media::audio', 'media::video']);
 
 /** Appearances the renderer honours; others are kept and reported. */
 export const SHOWN_APPEARANCES = new Set(['multiline', 'minimal', 'likert', 'field-list', 'horizontal', 'horizontal-compact', 'columns', 'columns-pack', 'quick', 'no-calendar']);
@@ -136,7 +136,8 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
       const options = lists.get(parsed.listName);
       if (!options) report.problem(S, row.row, at('type'), `the choice list \`${parsed.listName}\` is not on the choices sheet`);
       else if (options.length > 0) q.options = options.map((o) => ({ ...o }));
-      q.listName = parsed.listName;
+      // A list named like its question needs no note: the export names lists by question by default.
+      if (parsed.listName !== name) q.listName = parsed.listName;
     } else if (q.choiceFilter !== undefined) {
       report.problem(S, row.row, at('choice_filter'), `\`${name}\` is not a select question, so it cannot have a choice_filter`);
     }
@@ -163,7 +164,7 @@ function commonFields(sheet: Sheet, row: Row, plan: LanguagePlan, report: Report
   const required = flag(expr('required') ?? '');
   if (required !== false) set('required', required);
   set('requiredMessage', text('required_message'));
-  set('relevant', expr('relevant'));
+  set('relevant', relevance(sheet, row, expr('relevant'), report));
   set('constraint', expr('constraint'));
   set('constraintMessage', text('constraint_message'));
   set('calculation', expr('calculation'));
@@ -171,6 +172,8 @@ function commonFields(sheet: Sheet, row: Row, plan: LanguagePlan, report: Report
   const readOnly = flag(expr('read_only') ?? '');
   if (readOnly !== false) set('readOnly', readOnly);
   set('choiceFilter', expr('choice_filter'));
+  set('min', bound(sheet, row, 'min', report));
+  set('max', bound(sheet, row, 'max', report));
   const appearance = cell(sheet, row, 'appearance');
   if (appearance !== '') {
     out.appearance = appearance;
@@ -187,6 +190,34 @@ function commonFields(sheet: Sheet, row: Row, plan: LanguagePlan, report: Report
     else if (c.key === 'trigger') report.problem(S, row.row, c.header, 'the `trigger` column (recalculate when another answer changes) is not supported yet');
   }
   return out;
+}
+
+/**
+ * A relevance cell: an expression, or the original format's rule as the export writes it, JSON
+ * such as `{"question":"duty_station","equals":"field"}` (no expression starts with `{`).
+ */
+function relevance(sheet: Sheet, row: Row, text: string | undefined, report: Report): Relevant | undefined {
+  if (text === undefined || !text.startsWith('{')) return text;
+  let rule: unknown;
+  try {
+    rule = JSON.parse(text);
+  } catch {
+    rule = undefined;
+  }
+  const parsed = RelevantRuleSchema.safeParse(rule);
+  if (parsed.success) return parsed.data;
+  report.problem(sheet.name, row.row, headerOf(sheet, 'relevant'), 'this relevance starts with `{` but is not a rule such as {"question":"q1","equals":"yes"}; write an expression such as ${q1} = \'yes\'');
+  return undefined;
+}
+
+/** Fieldbook's `min`/`max` columns (the original format's bounds: a number, a text's length, a multi's number of choices). */
+function bound(sheet: Sheet, row: Row, key: 'min' | 'max', report: Report): number | undefined {
+  const text = cell(sheet, row, key);
+  if (text === '') return undefined;
+  const value = Number(text);
+  if (Number.isFinite(value)) return value;
+  report.problem(sheet.name, row.row, headerOf(sheet, key), `\`${key}\` must be a number, not \`${text}\``);
+  return undefined;
 }
 
 function groupFields(common: Common): Partial<Question> {

@@ -30,6 +30,10 @@ const SIMPLE: Record<string, QuestionType> = {
   deviceid: 'deviceid',
   imei: 'deviceid',
   username: 'username',
+  // Fieldbook's own types, which its XLSForm export writes for the original format (docs/forms.md).
+  yesno: 'yesno',
+  likert: 'likert',
+  longtext: 'longtext',
 };
 
 /** Metadata ODK phones once gave and Fieldbook has no source for. */

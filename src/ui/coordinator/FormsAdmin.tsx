@@ -7,6 +7,7 @@ import { TableScroll } from '../results/TableScroll';
 import { FormStateControl, stateName } from './FormStateControl';
 import { PublishForm } from './PublishForm';
 import { summaryTitle, type ServerCatalog } from './use-server-catalog';
+import { XlsFormDownload } from './XlsFormDownload';
 
 interface Props {
   catalog: ServerCatalog;
@@ -71,6 +72,7 @@ function FormEntry({ summary, title, onChanged, onRefused }: { summary: FormSumm
           </tbody>
         </table>
       </TableScroll>
+      {versions[0] && <XlsFormDownload formId={summary.id} version={versions[0].version} title={title} onRefused={onRefused} />}
       <FormStateControl formId={summary.id} title={title} state={summary.state} onChanged={onChanged} onRefused={onRefused} />
     </article>
   );

@@ -4,11 +4,11 @@ import type { AnswerValue, Answers } from '../../forms/relevance';
 import type { Locale } from '../../forms/schema';
 import { textIn } from '../../forms/texts';
 import { t } from '../../i18n';
-import { publishDefinition } from '../../sync/forms-admin';
+import { publishDefinition, publishXlsForm } from '../../sync/forms-admin';
 import type { FormSummary } from '../../sync/forms-api';
 import { currentEndpoint } from '../../sync/device-sync';
 import { FormRenderer } from '../FormRenderer';
-import { readDefinitionFile, type DefinitionFile } from './definition-file';
+import { readDefinitionFile, type DefinitionBody, type DefinitionFile } from './definition-file';
 import { ProblemTable } from './ProblemTable';
 import { isRefusal, messageOf } from './use-server-catalog';
 
@@ -16,6 +16,8 @@ import { isRefusal, messageOf } from './use-server-catalog';
 type Outcome =
   | { kind: 'message'; alert: boolean; text: string; problems?: { caption: string; list: readonly FormProblem[] } }
   | { kind: 'busy'; text: string };
+
+const ACCEPT = '.json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface Props {
   forms: readonly FormSummary[];
@@ -25,7 +27,7 @@ interface Props {
   onRefused: (reason: string) => void;
 }
 
-/** Publishes a JSON definition file: checked here first, previewed with the app's own renderer, then sent. */
+/** Publishes a JSON definition or an XLSForm (.xlsx): checked here first, previewed with the app's own renderer, then sent. */
 export function PublishForm({ forms, locale, onPublished, onRefused }: Props) {
   const [file, setFile] = useState<{ name: string; read: DefinitionFile } | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
@@ -49,13 +51,17 @@ export function PublishForm({ forms, locale, onPublished, onRefused }: Props) {
     else if (read.kind === 'refused') {
       const caption = t('Problems in {file}', { file: chosen.name });
       setOutcome({ kind: 'message', alert: true, text: t('This definition cannot be published; nothing was sent. Correct the file and choose it again.'), problems: { caption, list: read.problems } });
-    } else setOutcome({ kind: 'message', alert: false, text: t('No problems found in {file}. Look at the preview below, then publish.', { file: chosen.name }) });
+    } else {
+      const warnings = read.warnings.length > 0 ? { caption: t('Warnings about {file}: it can be published, but look at these first', { file: chosen.name }), list: read.warnings } : undefined;
+      setOutcome({ kind: 'message', alert: false, text: t('No problems found in {file}. Look at the preview below, then publish.', { file: chosen.name }), problems: warnings });
+    }
   };
 
-  const publish = async (json: string, title: string) => {
+  const publish = async (body: DefinitionBody, title: string) => {
     setOutcome({ kind: 'busy', text: t('Publishing…') });
     try {
-      const answer = await publishDefinition(await currentEndpoint(), json);
+      const endpoint = await currentEndpoint();
+      const answer = body.kind === 'json' ? await publishDefinition(endpoint, body.json) : await publishXlsForm(endpoint, body.bytes);
       if (answer.kind === 'refused') {
         const caption = t('Problems the server found in {file}', { file: file?.name ?? '' });
         setOutcome({ kind: 'message', alert: true, text: answer.body.error.message, problems: { caption, list: answer.body.problems } });
@@ -80,11 +86,11 @@ export function PublishForm({ forms, locale, onPublished, onRefused }: Props) {
     <section class="panel publish-form" aria-labelledby="publish-form-heading" aria-busy={busy}>
       <h3 id="publish-form-heading">{t('Publish a form')}</h3>
       <p class="hint" id="publish-file-hint">
-        {t('A form definition in JSON (at most 10 MB). A new id adds a form; the id of a form on the server publishes its next version. Nothing is sent before you press Publish.')}
+        {t('A form definition in JSON, or an XLSForm spreadsheet (.xlsx), at most 10 MB. A new id adds a form; the id of a form on the server publishes its next version. Nothing is sent before you press Publish.')}
       </p>
       <div class="field">
-        <label for="publish-file">{t('Form definition (JSON file)')}</label>
-        <input id="publish-file" ref={input} type="file" accept=".json,application/json" aria-describedby="publish-file-hint" disabled={busy} onChange={(e) => void choose(e.currentTarget.files?.[0])} />
+        <label for="publish-file">{t('Form definition (JSON or XLSForm .xlsx file)')}</label>
+        <input id="publish-file" ref={input} type="file" accept={ACCEPT} aria-describedby="publish-file-hint" disabled={busy} onChange={(e) => void choose(e.currentTarget.files?.[0])} />
       </div>
       <div ref={result} tabIndex={-1} class="publish-result">
         {outcome?.kind === 'busy' && (
@@ -102,7 +108,7 @@ export function PublishForm({ forms, locale, onPublished, onRefused }: Props) {
       {ready && (
         <>
           <div class="actions">
-            <button type="button" class="primary" disabled={busy} onClick={() => void publish(ready.json, previewTitle)}>
+            <button type="button" class="primary" disabled={busy} onClick={() => void publish(ready.body, previewTitle)}>
               {t('Publish')}
             </button>
           </div>
