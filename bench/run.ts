@@ -12,6 +12,7 @@ import { launchChromium } from '../tests/helpers/chromium';
 import { BUDGETS, type Budget, type FigureId } from './budgets';
 import { deviceCsvTenThousand, drainTenThousand, keystrokeToDisk, offlineSecondVisit, tenThousandScreens } from './figures/browser';
 import { catalogRefresh, openLargeForm } from './figures/forms';
+import { largeXlsFormFigures } from './figures/xlsform';
 import { csvStreamPeakMB, ingestRun } from './figures/server';
 import { firstVisit } from './lib/first-visit';
 import { median, sample } from './lib/stats';
@@ -28,7 +29,7 @@ interface Row {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** `BENCH_ONLY=forms` measures only the figures of forms as published data. */
+/** `BENCH_ONLY=forms` measures only the figures of forms as published data and XLSForm. */
 const ONLY = process.env.BENCH_ONLY;
 const rows: Row[] = [];
 
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
       record('catalogChangedMs', catalog.changed);
       console.log(`       (the catalog answer itself: ${catalog.catalogKB.toFixed(0)} KB uncompressed when changed, an empty 304 when not)`);
       record('openLargeFormMs', await openLargeForm(browser, serve, RUNS));
+      const xls = await largeXlsFormFigures(browser, serve, RUNS);
+      record('xlsformServerImportMs', xls.server);
+      record('xlsformBrowserImportMs', xls.browser);
+      record('answerToPageMs', xls.answer);
     };
     if (ONLY === 'forms') return await formsFigures();
     const site = await serve();
