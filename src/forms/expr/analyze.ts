@@ -101,7 +101,10 @@ export function checkExpression(expr: Expr, options: CheckOptions): ExprProblem[
         break;
       case 'field':
         if (!options.fields) error(`\`${node.name}\` is not understood: write \${${node.name}} for a question, or '${node.name}' for a text`, node);
-        else if (options.fields !== 'any' && !options.fields.has(node.name)) error(`\`${node.name}\` is not a column of the choices sheet`, node);
+        // As in ODK, a column the choices sheet lacks reads as empty: a warning, since the form still works as written.
+        else if (options.fields !== 'any' && !options.fields.has(node.name)) {
+          problems.push({ message: `\`${node.name}\` is not a column of the choices sheet, so it reads as empty (for the text, write '${node.name}')`, start: node.start, end: node.end, severity: 'warning' });
+        }
         break;
       case 'current':
         if (options.allowCurrent === false) error('`.` (this question\'s own value) is only for constraints', node);

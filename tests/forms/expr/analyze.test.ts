@@ -35,7 +35,7 @@ describe('checkExpression', () => {
     ['${later} = 1', { isEarlier }, { message: '${later} is answered later in the form', start: 0, end: 8, severity: 'warning' }],
     ['age > 5', {}, { message: "`age` is not understood: write ${age} for a question, or 'age' for a text", start: 0, end: 3 }],
     ['yes', {}, { message: "`yes` is not understood: write ${yes} for a question, or 'yes' for a text", start: 0, end: 3 }],
-    ['district = ${q}', { fields: new Set(['state']) }, { message: '`district` is not a column of the choices sheet', start: 0, end: 8 }],
+    ['district = ${q}', { fields: new Set(['state']) }, { message: "`district` is not a column of the choices sheet, so it reads as empty (for the text, write 'district')", start: 0, end: 8, severity: 'warning' }],
     ['. > 5', { allowCurrent: false }, { message: "`.` (this question's own value) is only for constraints", start: 0, end: 1 }],
     ['regex(., "[0-9")', {}, { message: 'invalid regular expression: Unterminated character class', start: 9, end: 15 }],
     ["jr:choice-name(${q}, '${nope}')", {}, { message: '${nope} is not a question of this form', start: 21, end: 30 }],

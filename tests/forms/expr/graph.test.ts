@@ -26,7 +26,7 @@ describe('problems', () => {
       { question: 'age', kind: 'relevant', message: '${consent} is answered later in the form', start: 0, end: 10, severity: 'warning' },
       { question: 'bmi', kind: 'calculate', message: 'expected `)` to close the `(` at column 15, found the end of the expression', start: 36, end: 37, severity: 'error' },
       { question: 'note', kind: 'relevant', message: 'unknown function foo()', start: 0, end: 3, severity: 'error' },
-      { question: 'district', kind: 'choice_filter', message: '`zone` is not a column of the choices sheet', start: 19, end: 23, severity: 'error' },
+      { question: 'district', kind: 'choice_filter', message: "`zone` is not a column of the choices sheet, so it reads as empty (for the text, write 'zone')", start: 19, end: 23, severity: 'warning' },
     ]);
     // What did not parse stays out of the graph; the rest is there.
     expect(graph.of('bmi', 'calculate')).toBeUndefined();

@@ -229,7 +229,6 @@ describe('importXlsForm refuses, at the sheet, row and column', () => {
     ],
     ['a calculate without calculation', [['type', 'name', 'label', 'calculation'], ['text', 'a', 'A', ''], ['calculate', 'c', '', '']], undefined, [at(3, 'calculation', 'the calculate `c` has no calculation')]],
     ['${name} in a label that names nothing', [['type', 'name', 'label'], ['text', 'a', 'Hello ${nobody}']], undefined, [at(2, 'label', '${nobody} in the label is not a question of this form')]],
-    ['a choice_filter on a column the choices sheet lacks', [['type', 'name', 'label', 'choice_filter'], ['select_one yes_no', 'q', 'Q', 'colour = 1']], YES_NO, [at(2, 'choice_filter', 'in `choice_filter`, at character 1: `colour` is not a column of the choices sheet')]],
     ['a choice name used twice in a list', [['type', 'name', 'label'], ['select_one yes_no', 'q', 'Q']], [...YES_NO, ['yes_no', 'yes', 'Again']], [at(4, 'name', 'the list `yes_no` already has a choice named `yes` (row 2)', 'choices')]],
     ['a choice name with a space', [['type', 'name', 'label'], ['select_one l', 'q', 'Q']], [['list_name', 'name', 'label'], ['l', 'a b', 'AB']], [at(2, 'name', /^the choice name `a b` has a space/, 'choices')]],
     ['a column twice', [['type', 'name', 'label', 'caption'], ['text', 'a', 'A', 'B']], undefined, [at(1, 'caption', 'the column `caption` repeats `label`; keep one of them')]],
@@ -238,6 +237,11 @@ describe('importXlsForm refuses, at the sheet, row and column', () => {
     ['${name} in a choice label that names nothing', [['type', 'name', 'label'], ['select_one yes_no', 'q', 'Q']], [...YES_NO, ['yes_no', 'maybe', 'Maybe ${who}']], [at(2, 'label', '${who} in the label is not a question of this form')]],
   ])('%s', async (_name, survey, choices, expected) => {
     expect(await importProblems(survey as never, choices as never)).toEqual(expected);
+  });
+
+  it('warns of a choice_filter on a column the choices sheet lacks, which reads as empty as in ODK', async () => {
+    const { warnings } = await importForm([['type', 'name', 'label', 'choice_filter'], ['select_one yes_no', 'q', 'Q', 'colour = 1']], YES_NO);
+    expect(warnings).toEqual([at(2, 'choice_filter', "in `choice_filter`, at character 1: `colour` is not a column of the choices sheet, so it reads as empty (for the text, write 'colour')")]);
   });
 
   it('a form without an id, in the settings or the request', async () => {
