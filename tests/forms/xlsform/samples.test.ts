@@ -1,11 +1,11 @@
 // pyxform's own fixtures (copied from ../shared/xlsforms with their BSD licence, so the test needs
 // nothing outside the project): each is imported or refused with precise problems.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importXlsForm } from '../../../src/forms/xlsform';
 
-const DIR = fileURLToPath(new URL('../../fixtures/xlsforms', import.meta.url));
+const DIR = resolve(process.cwd(), 'tests/fixtures/xlsforms');
 const read = (name: string) => importXlsForm(readFileSync(`${DIR}/pyxform--${name}.xlsx`));
 const problem = (sheet: string, row: number | null, column: string | null, message: string | RegExp) => ({ sheet, row, column, message: typeof message === 'string' ? message : expect.stringMatching(message) });
 
