@@ -1,6 +1,7 @@
 // One definition drives both the renderer and validation: the answer schema is derived
 // from the form, so the browser and the server accept exactly the same answers.
 import * as z from 'zod/mini';
+import { MAX_GEO_POINTS, isGeopoint, isGeoshape, isGeotrace } from './geo';
 import { ResponseState } from './logic';
 import { ENGLISH_MESSAGES, type ValidationMessages } from './messages';
 import { dropIrrelevant, isEmpty, relevantQuestionIds, type Answers } from './relevance';
@@ -11,6 +12,8 @@ import { textIn } from './texts';
 export const DEFAULT_MAX_TEXT_CHARS = 500;
 export const DEFAULT_MAX_LONGTEXT_CHARS = 10_000;
 export const LIKERT_POINTS = 5;
+/** A line's or an area's text: room for its most points written in full ("-12.3456789 -123.4567890 1234.56 12.34;"). */
+export const MAX_GEO_TEXT_CHARS = MAX_GEO_POINTS * 50;
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** hh:mm, hh:mm:ss or hh:mm:ss.sss, optionally with an offset (ODK stores 14:05:00.000+02:00). */
@@ -93,6 +96,12 @@ export function valueSchema(q: Question, m: ValidationMessages = ENGLISH_MESSAGE
       return z.string({ error: m.dateTime }).check(z.refine(isDateTime, { error: m.dateTime }));
     case 'acknowledge':
       return z.literal('OK', { error: m.acknowledge });
+    case 'geopoint':
+      return z.string({ error: m.geopoint }).check(z.maxLength(200, { error: m.geopoint }), z.refine(isGeopoint, { error: m.geopoint }));
+    case 'geotrace':
+      return z.string({ error: m.geotrace }).check(z.maxLength(MAX_GEO_TEXT_CHARS, { error: m.geotrace }), z.refine(isGeotrace, { error: m.geotrace }));
+    case 'geoshape':
+      return z.string({ error: m.geoshape }).check(z.maxLength(MAX_GEO_TEXT_CHARS, { error: m.geoshape }), z.refine(isGeoshape, { error: m.geoshape }));
     case 'calculate':
       // The device stores its calculation's result as text; the server recomputes it for the rules that read it.
       return z.union([z.string().check(z.maxLength(DEFAULT_MAX_LONGTEXT_CHARS)), z.number()], { error: m.text });

@@ -1,3 +1,5 @@
+import { MAX_GEO_POINTS } from './geo';
+
 /** Words of validation errors, kept apart so another language can supply its own. */
 export interface ValidationMessages {
   required: string;
@@ -22,6 +24,9 @@ export interface ValidationMessages {
   time: string;
   dateTime: string;
   acknowledge: string;
+  geopoint: string;
+  geotrace: string;
+  geoshape: string;
 }
 
 export const ENGLISH_MESSAGES: ValidationMessages = {
@@ -46,4 +51,7 @@ export const ENGLISH_MESSAGES: ValidationMessages = {
   time: 'Enter a time as hh:mm.',
   dateTime: 'Enter a date and time.',
   acknowledge: 'Tick the box to acknowledge.',
+  geopoint: 'Enter a location: a latitude from -90 to 90, a longitude from -180 to 180, and an accuracy of 0 or more if given.',
+  geotrace: `Enter a line of 2 to ${MAX_GEO_POINTS} points, each a valid location.`,
+  geoshape: `Enter an area of at least 3 different points (up to ${MAX_GEO_POINTS}), each a valid location.`,
 };

@@ -48,6 +48,9 @@ export const QUESTION_TYPES = [
   'today',
   'deviceid',
   'username',
+  'geopoint',
+  'geotrace',
+  'geoshape',
   'group',
 ] as const;
 export const QuestionTypeSchema = z.enum(QUESTION_TYPES);

@@ -149,8 +149,22 @@ const EXPRESSIONS: Form = parseForm(
     { id: 'district', type: 'single', label: 'District', choiceFilter: 'region = ${region}', options: [{ id: 'n1', label: 'N1', data: { region: 'north' } }, { id: 's1', label: 'S1', data: { region: 'south' } }] },
     { id: 'at', type: 'time', label: 'At' },
     { id: 'seen', type: 'acknowledge', label: 'Seen' },
+    { id: 'where', type: 'geopoint', label: 'Where', required: '${age} > 30' },
+    { id: 'road', type: 'geotrace', label: 'Road' },
+    { id: 'plot', type: 'geoshape', label: 'Plot', relevant: "selected(${where}, '12.5')" },
   ]),
 );
+
+describe('a form with a location and no expression', () => {
+  it('is left to the schema, which judges the location', () => {
+    const form = parseForm(definitionWith([{ id: 'where', type: 'geopoint', label: 'Where' }]));
+    const fast = compileFastAnswerCheck(form);
+    const schema = answerSchema(form);
+    expect(fast({ sex: 'female', where: '12.5 -1.25' })).toBe(false);
+    expect(schema.safeParse({ sex: 'female', where: '12.5 -1.25' }).success).toBe(true);
+    expect(schema.safeParse({ sex: 'female', where: '95 -1.25' }).success).toBe(false);
+  });
+});
 
 describe('a form with expressions', () => {
   const fast = compileFastAnswerCheck(EXPRESSIONS);

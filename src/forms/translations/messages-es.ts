@@ -1,4 +1,5 @@
 // Validation messages in Spanish, loaded with the Spanish pack only.
+import { MAX_GEO_POINTS } from '../geo';
 import type { ValidationMessages } from '../messages';
 
 const characters = (n: number) => `${n} ${n === 1 ? 'carácter' : 'caracteres'}`;
@@ -27,4 +28,7 @@ export const SPANISH_MESSAGES: ValidationMessages = {
   time: 'Introduzca una hora con el formato hh:mm.',
   dateTime: 'Introduzca una fecha y una hora.',
   acknowledge: 'Marque la casilla para confirmar.',
+  geopoint: 'Introduzca una ubicación: una latitud de -90 a 90, una longitud de -180 a 180 y, si se indica, una precisión de 0 o más.',
+  geotrace: `Introduzca una línea de 2 a ${MAX_GEO_POINTS} puntos, cada uno una ubicación válida.`,
+  geoshape: `Introduzca un área de al menos 3 puntos distintos (hasta ${MAX_GEO_POINTS}), cada uno una ubicación válida.`,
 };

@@ -1,4 +1,5 @@
 // Validation messages in French, loaded with the French pack only.
+import { MAX_GEO_POINTS } from '../geo';
 import type { ValidationMessages } from '../messages';
 
 const characters = (n: number) => `${n} ${n < 2 ? 'caractère' : 'caractères'}`;
@@ -27,4 +28,7 @@ export const FRENCH_MESSAGES: ValidationMessages = {
   time: 'Saisissez une heure au format hh:mm.',
   dateTime: 'Saisissez une date et une heure.',
   acknowledge: 'Cochez la case pour confirmer.',
+  geopoint: 'Saisissez un lieu\u00a0: une latitude de -90 à 90, une longitude de -180 à 180 et, si elle est donnée, une précision de 0 ou plus.',
+  geotrace: `Saisissez une ligne de 2 à ${MAX_GEO_POINTS} points, chacun un lieu valide.`,
+  geoshape: `Saisissez une zone d’au moins 3 points différents (jusqu’à ${MAX_GEO_POINTS}), chacun un lieu valide.`,
 };
