@@ -3,7 +3,7 @@
 // from its own version, so its labels are its own and a question its version lacks is empty.
 import { questionsOf, type Form, type Question } from '../forms/schema';
 import type { Submission } from '../forms/submission';
-import { csvColumns, csvLine, csvRow, questionCells, type CellValue, type CsvOptions } from './csv';
+import { GEOPOINT_PARTS, csvColumns, csvLine, csvRow, geopointCells, questionCells, type CellValue, type CsvOptions, type GeopointPart } from './csv';
 
 /** The header and a row writer for one file. */
 export interface CsvLayout {
@@ -16,6 +16,8 @@ export interface CsvLayout {
 interface Column {
   question: string;
   option?: string;
+  /** One of a geopoint's four columns. */
+  part?: GeopointPart;
 }
 
 const questionMaps = new WeakMap<Form, Map<string, Question>>();
@@ -26,13 +28,24 @@ function questionMap(form: Form): Map<string, Question> {
 }
 
 function columnsOf(form: Form): Column[] {
-  return questionsOf(form).flatMap((q) => (q.type === 'multi' ? (q.options ?? []).map((o) => ({ question: q.id, option: o.id })) : [{ question: q.id }]));
+  return questionsOf(form).flatMap((q): Column[] => {
+    if (q.type === 'multi') return (q.options ?? []).map((o) => ({ question: q.id, option: o.id }));
+    if (q.type === 'geopoint') return GEOPOINT_PARTS.map((part) => ({ question: q.id, part }));
+    return [{ question: q.id }];
+  });
+}
+
+function columnName(column: Column): string {
+  const suffix = column.option ?? column.part;
+  return suffix === undefined ? column.question : `${column.question}/${suffix}`;
 }
 
 function cellOf(form: Form, column: Column, answers: Readonly<Record<string, unknown>>, options: CsvOptions): CellValue {
   const q = questionMap(form).get(column.question);
   if (!q) return undefined;
   const value = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
+  // A question keeps its type across versions (PRODUCT.md section 7), so a part column meets a geopoint.
+  if (column.part !== undefined) return q.type === 'geopoint' ? geopointCells(value)[GEOPOINT_PARTS.indexOf(column.part)] : undefined;
   if (column.option === undefined) return questionCells(q, value, options)[0];
   if (!q.options?.some((o) => o.id === column.option) || !Array.isArray(value)) return undefined;
   return value.includes(column.option) ? 1 : 0;
@@ -50,7 +63,7 @@ export function csvLayout(versions: readonly Form[]): CsvLayout {
   const names = new Set(csvColumns(latest));
   for (const older of ordered.slice(1)) {
     for (const column of columnsOf(older)) {
-      const name = column.option === undefined ? column.question : `${column.question}/${column.option}`;
+      const name = columnName(column);
       if (names.has(name)) continue;
       names.add(name);
       columns.push(column);

@@ -1,6 +1,7 @@
 // The CSV export of PRODUCT.md section 6, shared by the browser app and the server so
 // both write byte-identical files. Pure functions only: nothing Node- or DOM-specific.
 import { likertWord, yesNoWord } from '../forms/choice-words';
+import { parseGeopoint } from '../forms/geo';
 import type { Form, Locale, Question } from '../forms/schema';
 import { questionsOf } from '../forms/schema';
 import type { Submission } from '../forms/submission';
@@ -63,13 +64,21 @@ export function csvLine(cells: readonly CellValue[]): string {
   return cells.map(escapeCell).join(',') + CRLF;
 }
 
-/** Column names in order: the fixed ones, then one per question, `qid/option_id` per option of a multi. */
+/** A geopoint's four columns, `qid/latitude` … in this order (PRODUCT.md section 7). */
+export const GEOPOINT_PARTS = ['latitude', 'longitude', 'altitude', 'accuracy'] as const;
+export type GeopointPart = (typeof GEOPOINT_PARTS)[number];
+
+/** A question's column names: one, `qid/option_id` per option of a multi, `qid/latitude` … for a geopoint. */
+export function questionColumns(q: Question): string[] {
+  if (q.type === 'multi') return (q.options ?? []).map((o) => `${q.id}/${o.id}`);
+  if (q.type === 'geopoint') return GEOPOINT_PARTS.map((part) => `${q.id}/${part}`);
+  return [q.id];
+}
+
+/** Column names in order: the fixed ones, then each question's (`questionColumns`). */
 export function csvColumns(form: Form): string[] {
   const columns: string[] = [...FIXED_COLUMNS];
-  for (const q of questionsOf(form)) {
-    if (q.type === 'multi') for (const o of q.options ?? []) columns.push(`${q.id}/${o.id}`);
-    else columns.push(q.id);
-  }
+  for (const q of questionsOf(form)) columns.push(...questionColumns(q));
   return columns;
 }
 
@@ -90,8 +99,17 @@ function looseCell(value: unknown): CellValue {
   return undefined;
 }
 
-/** The cells of one question: one, or one per option for a multi. */
+/** A geopoint's four cells, numbers as numbers (a text would be taken for a formula when negative); a value that is not a location keeps its text in the first. */
+export function geopointCells(value: unknown): CellValue[] {
+  if (value === undefined) return GEOPOINT_PARTS.map(() => undefined);
+  const point = typeof value === 'string' ? parseGeopoint(value) : undefined;
+  if (!point) return [looseCell(value), undefined, undefined, undefined];
+  return GEOPOINT_PARTS.map((part) => point[part]);
+}
+
+/** The cells of one question: one, one per option for a multi, four for a geopoint. */
 export function questionCells(q: Question, value: unknown, options: CsvOptions): CellValue[] {
+  if (q.type === 'geopoint') return geopointCells(value);
   if (q.type === 'multi') {
     const ids = (q.options ?? []).map((o) => o.id);
     if (!Array.isArray(value)) return ids.map(() => undefined);

@@ -57,6 +57,20 @@ describe('a form whose sex question is `gender` with options f and m', () => {
   });
 });
 
+describe('a form with locations', () => {
+  it('leaves them out of the results, and counts the rest as before', () => {
+    const where: QuestionInput = { id: 'where', type: 'geopoint', label: 'Where' };
+    const road: QuestionInput = { id: 'road', type: 'geotrace', label: 'Road' };
+    const plot: QuestionInput = { id: 'plot', type: 'geoshape', label: 'Plot' };
+    const r = aggregate(formOf(1, [gender, where, road, plot, trained]), [
+      { answers: { gender: 'f', where: '12.5 -1.25 300 4', road: '0 0;0 1', plot: '0 0;0 1;1 1;0 0', trained: 'yes' } },
+      { answers: { gender: 'm', where: '12.5 -1.25', trained: 'no' } },
+    ]);
+    expect(r.questions.map((q) => q.questionId)).toEqual(['trained']);
+    expect(r.bySex).toEqual(bySex({ female: 1, male: 1 }));
+  });
+});
+
 describe('a form with no sex question', () => {
   const form = formOf(1, [trained, grade, years]);
   const r = aggregate(form, [
