@@ -30,6 +30,10 @@ const SIMPLE: Record<string, QuestionType> = {
   deviceid: 'deviceid',
   imei: 'deviceid',
   username: 'username',
+  // Locations in ODK's text form (docs/forms.md, Locations).
+  geopoint: 'geopoint',
+  geotrace: 'geotrace',
+  geoshape: 'geoshape',
   // Fieldbook's own types, which its XLSForm export writes for the original format (docs/forms.md).
   yesno: 'yesno',
   likert: 'likert',
@@ -41,9 +45,6 @@ const UNRECORDED = new Set(['simserial', 'subscriberid', 'phonenumber', 'email',
 
 /** Types that collect what Fieldbook cannot collect yet (media, places, codes) or features not built. */
 const NOT_YET: Record<string, string> = {
-  geopoint: 'a location',
-  geotrace: 'a line on a map',
-  geoshape: 'an area on a map',
   'start-geopoint': 'a location',
   'start-geotrace': 'a line on a map',
   image: 'a photo',

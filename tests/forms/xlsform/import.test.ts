@@ -40,8 +40,8 @@ describe('importXlsForm reads', () => {
   });
 
   it('skips blank and # comment rows, keeping row numbers', async () => {
-    const problems = await importProblems([['type', 'name', 'label'], [], ['# a comment', 'x', 'y'], ['text', 'a', 'A'], [null, null, null], ['geotrace', 'road', 'Road']]);
-    expect(problems).toEqual([{ sheet: 'survey', row: 6, column: 'type', message: 'type `geotrace` (a line on a map) is not supported yet' }]);
+    const problems = await importProblems([['type', 'name', 'label'], [], ['# a comment', 'x', 'y'], ['text', 'a', 'A'], [null, null, null], ['barcode', 'code', 'Code']]);
+    expect(problems).toEqual([{ sheet: 'survey', row: 6, column: 'type', message: 'type `barcode` (a barcode scan) is not supported yet' }]);
   });
 
   it('numbers and dates Excel stored in cells that are text to the form', async () => {
@@ -126,6 +126,7 @@ describe('importXlsForm reads', () => {
     const types = [
       ['text', 'text'], ['string', 'text'], ['integer', 'integer'], ['int', 'integer'], ['decimal', 'number'], ['date', 'date'], ['time', 'time'],
       ['dateTime', 'datetime'], ['note', 'note'], ['acknowledge', 'acknowledge'], ['start', 'start'], ['end', 'end'], ['today', 'today'], ['deviceid', 'deviceid'], ['username', 'username'],
+      ['geopoint', 'geopoint'], ['geotrace', 'geotrace'], ['geoshape', 'geoshape'],
     ];
     const { form } = await importForm([['type', 'name', 'label'], ...types.map(([t], i) => [t!, `q${i}`, ['start', 'end', 'today', 'deviceid', 'username'].includes(t!) ? null : `Q${i}`])]);
     const all = form.sections.flatMap((s) => s.questions);
@@ -205,7 +206,7 @@ describe('importXlsForm reads', () => {
 describe('importXlsForm refuses, at the sheet, row and column', () => {
   const at = (row: number | null, column: string | null, message: string | RegExp, sheet: string | null = 'survey') => ({ sheet, row, column, message: typeof message === 'string' ? message : expect.stringMatching(message) });
   it.each([
-    ['an unsupported type', [['type', 'name', 'label'], ['text', 'a', 'A'], ['geopoint', 'where', 'Where']], undefined, [at(3, 'type', 'type `geopoint` (a location) is not supported yet')]],
+    ['an unsupported type', [['type', 'name', 'label'], ['text', 'a', 'A'], ['barcode', 'code', 'Code']], undefined, [at(3, 'type', 'type `barcode` (a barcode scan) is not supported yet')]],
     ['a type it does not know', [['type', 'name', 'label'], ['txt', 'a', 'A']], undefined, [at(2, 'type', 'type `txt` is not an XLSForm type Fieldbook knows')]],
     ['a repeat (reported, never dropped)', [['type', 'name', 'label'], ['text', 'a', 'A'], ['begin_repeat', 'kids', 'Kids'], ['text', 'kid', 'Kid'], ['end_repeat', '', '']], undefined, [at(3, 'type', /^repeats are not supported yet: the repeat `kids`/)]],
     ['a missing choice list', [['type', 'name', 'label'], ['select_one colours', 'c', 'Colour']], undefined, [at(2, 'type', 'the choice list `colours` is not on the choices sheet')]],

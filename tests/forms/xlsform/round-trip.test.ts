@@ -51,6 +51,21 @@ describe('XLSForm export round trip', () => {
     expect(settings!.rows).toEqual([['form_id', 'form_title'], ['gender-sensitivity', gender.title as string]]);
   });
 
+  it('locations (geopoint, geotrace, geoshape, with a required, a hint and a constraint) come back identical', async () => {
+    const { form } = await importForm([
+      ['type', 'name', 'label', 'hint', 'required', 'constraint'],
+      ['geopoint', 'where', 'Where are you?', 'Stand outside', 'yes', ''],
+      ['geotrace', 'road', 'The road', '', '', ''],
+      ['geoshape', 'plot', 'The plot', '', '', "selected(\${where}, '0') = false()"],
+    ]);
+    expect(form.sections[0]!.questions.map((q) => q.type)).toEqual(['geopoint', 'geotrace', 'geoshape']);
+    const [survey] = formToSheets(form);
+    expect(survey!.rows.map((r) => r[0])).toEqual(['type', 'geopoint', 'geotrace', 'geoshape']);
+    const back = await roundTrip(form);
+    expect(contentText(back)).toBe(contentText(form));
+    expect(publishAgain(form, back)).toEqual({ ok: true, unchanged: true, version: 1 });
+  });
+
   it('a rich XLSForm (groups, notes, calculate, constraints, choice_filter, or_other, three languages with Arabic, appearances) comes back identical', async () => {
     const { form } = await importForm([...RICH_SHEETS.survey!], [...RICH_SHEETS.choices!], [...RICH_SHEETS.settings!]);
     expect(form.languages).toEqual(['en', 'fr', 'ar']);
