@@ -5,6 +5,7 @@ import type { AnswerValue } from '../forms/relevance';
 import type { Locale, Question } from '../forms/schema';
 import { textIn } from '../forms/texts';
 import { t } from '../i18n';
+import { GeoPointsInput, GeopointInput } from './GeoField';
 
 export interface FieldProps {
   question: Question;
@@ -19,7 +20,7 @@ export interface FieldProps {
 export const fieldIds = (qid: string) => ({ input: `q-${qid}`, hint: `q-${qid}-hint`, error: `q-${qid}-error` });
 
 /** A question's description: required mark, hint and error, tied to its control by aria-describedby. */
-function Description({ question, error, locale }: Pick<FieldProps, 'question' | 'error' | 'locale'>) {
+export function Description({ question, error, locale }: Pick<FieldProps, 'question' | 'error' | 'locale'>) {
   const ids = fieldIds(question.id);
   return (
     <>
@@ -40,7 +41,8 @@ function Description({ question, error, locale }: Pick<FieldProps, 'question' | 
   );
 }
 
-function describedBy(question: Question, error: string | undefined): string | undefined {
+/** The ids of a question's hint and error, for aria-describedby. */
+export function describedBy(question: Question, error: string | undefined): string | undefined {
   const ids = fieldIds(question.id);
   const parts = [question.hint || question.required ? ids.hint : '', error ? ids.error : ''].filter(Boolean);
   return parts.length ? parts.join(' ') : undefined;
@@ -167,6 +169,11 @@ export function QuestionField(props: FieldProps) {
   switch (question.type) {
     case 'acknowledge':
       return <AcknowledgeInput {...props} />;
+    case 'geopoint':
+      return <GeopointInput {...props} />;
+    case 'geotrace':
+    case 'geoshape':
+      return <GeoPointsInput {...props} />;
     case 'single':
     case 'multi': {
       const choices = (question.options ?? []).map((o) => ({ id: o.id, label: textIn(o.label, locale) }));
