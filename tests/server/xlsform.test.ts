@@ -1,6 +1,8 @@
 // Publishing an XLSForm over HTTP (PRODUCT.md section 7): the same 201/200/422 as JSON, problems at
 // their sheet, row and column, warnings in the 201; the server then validates answers by the form's expressions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvLayout } from '../../src/export/csv-versions';
+import { FormSchema } from '../../src/forms/schema';
 import { makeSubmission } from '../fixtures/submissions';
 import { parseCsv } from '../helpers/csv-parse';
 import { get, postSubmissions, readAnswer, startTestServer, type TestServer } from '../helpers/server';
@@ -102,5 +104,38 @@ describe('POST /api/v1/forms with an XLSForm', () => {
     expect(rows[1]!.slice(7)).toEqual(['female', '34', 'Co-op', '3']);
     const french = await get(server, '/api/v1/forms/labour-survey/submissions.csv?labels=1&lang=fr', server.coordinatorToken);
     expect(parseCsv(french.text.replace(/^\uFEFF/, ''))[1]!.slice(7)).toEqual(['Femme', '34', 'Co-op', '3']);
+  });
+
+  it('publishes locations, checks their ranges, and writes a geopoint as four columns, the same bytes as the device', async () => {
+    const survey = [
+      ['type', 'name', 'label', 'required'],
+      ['select_one sex', 'sex', 'Sex', 'yes'],
+      ['geopoint', 'site', 'Site', 'yes'],
+      ['geoshape', 'plot', 'Plot', ''],
+    ];
+    expect((await publishXlsx({ survey, choices: CHOICES, settings: [['form_id'], ['site-survey']] })).status).toBe(201);
+    const good = submission('site-survey', { sex: 'female', site: '-12.5 -1.25 300 4.5', plot: '0 0;0 1;1 1;0 0' });
+    const byHand = submission('site-survey', { sex: 'male', site: '12.5 -1.25' });
+    const offTheMap = submission('site-survey', { sex: 'male', site: '-91 -1.25' });
+    const openPlot = submission('site-survey', { sex: 'male', site: '1 1', plot: '0 0;0 1;1 1' });
+    const answer = await postSubmissions(server, { submissions: [good, byHand, offTheMap, openPlot] });
+    const results = (answer.json as { results: { status: string; errors?: { path?: string; message: string }[] }[] }).results;
+    expect(results.map((r) => r.status)).toEqual(['stored', 'stored', 'rejected', 'rejected']);
+    expect(results[2]!.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Enter a location: a latitude from -90 to 90/) })]);
+    expect(results[3]!.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Enter an area of at least 3 different points/) })]);
+
+    const csv = await get(server, '/api/v1/forms/site-survey/submissions.csv', server.coordinatorToken);
+    const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+    expect(rows[0]!.slice(7)).toEqual(['sex', 'site/latitude', 'site/longitude', 'site/altitude', 'site/accuracy', 'plot']);
+    expect(rows.slice(1).map((r) => r.slice(7))).toEqual([
+      ['female', '-12.5', '-1.25', '300', '4.5', '0 0;0 1;1 1;0 0'],
+      ['male', '12.5', '-1.25', '', '', ''],
+    ]);
+    // The device writes its file with the same layout from the published definition: byte for byte the server's.
+    const form = FormSchema.parse(JSON.parse((await get(server, '/api/v1/forms/site-survey/versions/1')).text));
+    const layout = csvLayout([form]);
+    const stored = [good, byHand].map((s) => ({ ...s, formVersion: 1 }));
+    // (After the BOM, which the helper's decoding may drop and other tests check.)
+    expect(csv.text.replace(/^\uFEFF/, '')).toBe(layout.header + stored.map((s) => layout.row(form, s, { labels: false })).join(''));
   });
 });
