@@ -11,7 +11,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "img-src 'self' data:",
   "manifest-src 'self'",
-  "worker-src 'self'",
+  // blob: for the unzipping workers fflate starts from the page's own script when an .xlsx is over
+  // 512 KB (the coordinator's preview); a blob: URL can only be made by script already running here.
+  "worker-src 'self' blob:",
   "connect-src 'self'",
 ].join('; ');
 
