@@ -10,44 +10,7 @@ import { readDefinition } from '../../src/forms/load';
 import { ResponseState, usesOnlyOriginalRules } from '../../src/forms/logic';
 import { questionsIn, questionsOf, type Answers, type Form, type FormInput } from '../../src/forms/schema';
 import { AnswersShapeSchema, SubmissionSchema } from '../../src/forms/submission';
-
-export const HOUSEHOLD: FormInput = {
-  id: 'household',
-  version: 1,
-  title: 'Household',
-  sections: [
-    {
-      id: 'main',
-      title: 'Main',
-      questions: [
-        { id: 'village', type: 'text', label: 'Village' },
-        {
-          id: 'member',
-          type: 'repeat',
-          label: 'Household member',
-          questions: [
-            { id: 'member_name', type: 'text', label: 'Name', required: true },
-            { id: 'member_age', type: 'integer', label: 'Age', required: true, constraint: '. < 120' },
-            { id: 'member_no', type: 'calculate', calculation: 'position(..)' },
-            { id: 'greeting', type: 'calculate', calculation: "concat(${member_name}, ' of ', ${village})" },
-            { id: 'schooling', type: 'yesno', label: 'In school?', relevant: '${member_age} < 18' },
-            {
-              id: 'visit',
-              type: 'repeat',
-              label: 'Visit',
-              repeatCount: '${member_age} div 40',
-              questions: [{ id: 'visit_place', type: 'text', label: 'Place', constraint: "${member_name} != ''" }],
-            },
-          ],
-        },
-        { id: 'members', type: 'calculate', calculation: 'count(${member})' },
-        { id: 'total_age', type: 'calculate', calculation: 'sum(${member_age})' },
-        { id: 'second_name', type: 'calculate', calculation: 'indexed-repeat(${member_name}, ${member}, 2)' },
-        { id: 'sex', type: 'single', label: 'Sex', options: [{ id: 'female', label: 'Female' }, { id: 'male', label: 'Male' }] },
-      ],
-    },
-  ],
-};
+import { HOUSEHOLD } from '../fixtures/household-repeat';
 
 function load(input: FormInput): Form {
   const read = readDefinition(input);
