@@ -1,6 +1,6 @@
 // The content hash that tells a retry (same content) from a conflict (same id, other content).
 import * as crypto from 'node:crypto';
-import { canonicalWithAnswers } from '../src/export/canonical-json';
+import { canonicalWithAnswers, sortedAnswer } from '../src/export/canonical-json';
 import { questionsOf, type Form } from '../src/forms/schema';
 import type { Submission } from '../src/forms/submission';
 
@@ -28,7 +28,7 @@ export function canonicalWriterFor(form: Form): (s: Submission) => string {
     const answers: Submission['answers'] = {};
     for (const id of ids) {
       const value = s.answers[id];
-      if (value !== undefined) answers[id] = value;
+      if (value !== undefined) answers[id] = sortedAnswer(value);
     }
     return canonicalWithAnswers(s, answers);
   };

@@ -1,8 +1,10 @@
 // GET /api/v1/forms/{formId}/submissions.csv: everything stored for a form, streamed
 // row by row from the database so memory stays flat however many rows there are.
+// `?repeat=<name>` gives that repeat's file instead: one row per instance (src/export/csv-repeat.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BOM, type CsvOptions } from '../../src/export/csv';
 import { csvLayout } from '../../src/export/csv-versions';
+import { repeatCsvLayout } from '../../src/export/csv-repeat';
 import { isLocale } from '../../src/forms/locale';
 import { formIn } from '../../src/forms/localize';
 import { requireCaller } from '../auth';
@@ -40,6 +42,13 @@ function drained(res: ServerResponse): Promise<boolean> {
   });
 }
 
+/** The row writer of one repeat's file, shaped like the main file's; 404 when no version in use has that repeat. */
+function repeatLayout(versions: Parameters<typeof repeatCsvLayout>[0], repeat: string, formId: string): { header: string; row: ReturnType<typeof csvLayout>['row'] } {
+  const layout = repeat.length <= 200 ? repeatCsvLayout(versions, repeat) : undefined;
+  if (!layout) throw new HttpError(404, 'not_found', `Form "${formId}" has no repeat "${repeat.slice(0, 100)}".`);
+  return { header: layout.header, row: layout.rows };
+}
+
 /** Streams the CSV; the coordinator token only. */
 export async function handleExport(ctx: Context, req: IncomingMessage, res: ServerResponse, formId: string, search: URLSearchParams): Promise<void> {
   await requireCaller(ctx, req, 'coordinator');
@@ -52,11 +61,12 @@ export async function handleExport(ctx: Context, req: IncomingMessage, res: Serv
   // Labels in French or Spanish come from that language's pack (built-in forms) or the form's own texts.
   const versions = options.labels && options.locale && options.locale !== 'en' ? await Promise.all(english.map((f) => formIn(f, options.locale!))) : english;
   const byVersion = new Map(versions.map((f) => [f.version, f]));
-  const layout = csvLayout(versions);
+  const repeat = search.get('repeat');
+  const layout = repeat === null ? csvLayout(versions) : repeatLayout(versions, repeat, formId);
   const form = versions[0]!;
   res.writeHead(200, {
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${form.id}-submissions.csv"`,
+    'Content-Disposition': `attachment; filename="${form.id}${repeat === null ? '' : `-${repeat.replace(/[^A-Za-z0-9_.-]/g, '_')}`}-submissions.csv"`,
     'Cache-Control': 'no-store',
   });
   if (req.method === 'HEAD') {

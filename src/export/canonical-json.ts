@@ -29,7 +29,17 @@ export function canonicalJson(value: unknown): string {
  */
 export function canonicalSubmissionJson(s: Submission): string {
   // fromEntries defines own properties, so an answer key such as `__proto__` stays a plain key.
-  return canonicalWithAnswers(s, Object.fromEntries(Object.keys(s.answers).sort().map((k) => [k, s.answers[k]])));
+  return canonicalWithAnswers(s, Object.fromEntries(Object.keys(s.answers).sort().map((k) => [k, sortedAnswer(s.answers[k])])));
+}
+
+/**
+ * One answer ready for canonical text: a repeat's instances get their keys sorted at every depth
+ * (copies; fromEntries keeps `__proto__` a plain key); any other answer is returned as it is, so
+ * submissions without repeats hash exactly as before.
+ */
+export function sortedAnswer<T>(value: T): T {
+  if (!Array.isArray(value) || value.length === 0 || typeof value[0] !== 'object' || value[0] === null) return value;
+  return value.map((instance: Record<string, unknown>) => Object.fromEntries(Object.keys(instance).sort().map((k) => [k, sortedAnswer(instance[k])]))) as T;
 }
 
 /** A submission's canonical JSON around `answers`, which must already hold its answers in key order. */

@@ -3,7 +3,7 @@
 // from its own version, so its labels are its own and a question its version lacks is empty.
 import { questionsOf, type Form, type Question } from '../forms/schema';
 import type { Submission } from '../forms/submission';
-import { GEOPOINT_PARTS, csvColumns, csvLine, csvRow, geopointCells, questionCells, type CellValue, type CsvOptions, type GeopointPart } from './csv';
+import { GEOPOINT_PARTS, csvColumns, csvLine, csvQuestions, csvRow, geopointCells, questionCells, type CellValue, type CsvOptions, type GeopointPart } from './csv';
 
 /** The header and a row writer for one file. */
 export interface CsvLayout {
@@ -13,7 +13,8 @@ export interface CsvLayout {
   row: (form: Form, submission: Submission, options: CsvOptions) => string;
 }
 
-interface Column {
+/** One column of a question: the question's own, one option of a multi, or one part of a geopoint. */
+export interface Column {
   question: string;
   option?: string;
   /** One of a geopoint's four columns. */
@@ -28,20 +29,30 @@ function questionMap(form: Form): Map<string, Question> {
 }
 
 function columnsOf(form: Form): Column[] {
-  return questionsOf(form).flatMap((q): Column[] => {
+  return questionColumnsOf(csvQuestions(form));
+}
+
+/** The columns of these questions, in order (`csvColumns`' names, as data). */
+export function questionColumnsOf(questions: readonly Question[]): Column[] {
+  return questions.flatMap((q): Column[] => {
     if (q.type === 'multi') return (q.options ?? []).map((o) => ({ question: q.id, option: o.id }));
     if (q.type === 'geopoint') return GEOPOINT_PARTS.map((part) => ({ question: q.id, part }));
     return [{ question: q.id }];
   });
 }
 
-function columnName(column: Column): string {
+/** A column's name in the header: `qid`, `qid/option_id` or `qid/latitude` …. */
+export function columnName(column: Column): string {
   const suffix = column.option ?? column.part;
   return suffix === undefined ? column.question : `${column.question}/${suffix}`;
 }
 
 function cellOf(form: Form, column: Column, answers: Readonly<Record<string, unknown>>, options: CsvOptions): CellValue {
-  const q = questionMap(form).get(column.question);
+  return cellFor(questionMap(form).get(column.question), column, answers, options);
+}
+
+/** One column's cell for question `q` (undefined: a version without it) in a record of answers. */
+export function cellFor(q: Question | undefined, column: Column, answers: Readonly<Record<string, unknown>>, options: CsvOptions): CellValue {
   if (!q) return undefined;
   const value = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
   // A question keeps its type across versions (PRODUCT.md section 7), so a part column meets a geopoint.

@@ -3,7 +3,7 @@
 import { likertWord, yesNoWord } from '../forms/choice-words';
 import { parseGeopoint } from '../forms/geo';
 import type { Form, Locale, Question } from '../forms/schema';
-import { questionsOf } from '../forms/schema';
+import { questionsIn } from '../forms/schema';
 import type { Submission } from '../forms/submission';
 import { textIn } from '../forms/texts';
 
@@ -75,10 +75,15 @@ export function questionColumns(q: Question): string[] {
   return [q.id];
 }
 
+/** The questions with columns in one file: the main file's (`repeat` undefined) or a repeat's; a repeat gets its own file, not columns. */
+export function csvQuestions(form: Form, repeat?: string): Question[] {
+  return questionsIn(form, repeat).filter((q) => q.type !== 'repeat');
+}
+
 /** Column names in order: the fixed ones, then each question's (`questionColumns`). */
 export function csvColumns(form: Form): string[] {
   const columns: string[] = [...FIXED_COLUMNS];
-  for (const q of questionsOf(form)) columns.push(...questionColumns(q));
+  for (const q of csvQuestions(form)) columns.push(...questionColumns(q));
   return columns;
 }
 
@@ -136,7 +141,7 @@ export function csvCells(form: Form, submission: Submission, options: CsvOptions
     meta.completedAt,
   ];
   const answers: Readonly<Record<string, unknown>> = submission.answers;
-  for (const q of questionsOf(form)) {
+  for (const q of csvQuestions(form)) {
     const value = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
     cells.push(...questionCells(q, value, options));
   }

@@ -4,8 +4,9 @@ import * as z from 'zod/mini';
 import { MAX_GEO_POINTS, isGeopoint, isGeoshape, isGeotrace } from './geo';
 import { ResponseState } from './logic';
 import { ENGLISH_MESSAGES, type ValidationMessages } from './messages';
-import { dropIrrelevant, isEmpty, relevantQuestionIds, type Answers } from './relevance';
-import { questionsOf, type Form, type Question } from './schema';
+import { instancesIn, isRecord, parsePathKey, pathKey, type InstancePath } from './instances';
+import { dropIrrelevant, isEmpty, type Answers } from './relevance';
+import { MAX_REPEAT_INSTANCES, questionsIn, questionsOf, type Form, type Question } from './schema';
 import { textIn } from './texts';
 
 /** Text length caps where a question sets none, so no answer can flood storage. */
@@ -108,6 +109,9 @@ export function valueSchema(q: Question, m: ValidationMessages = ENGLISH_MESSAGE
     case 'deviceid':
     case 'username':
       return z.string({ error: m.text }).check(z.maxLength(DEFAULT_MAX_TEXT_CHARS, { error: m.tooLong(DEFAULT_MAX_TEXT_CHARS) }));
+    case 'repeat':
+      // The list's shape; each instance's answers are checked by instanceErrors.
+      return z.array(z.record(z.string(), z.unknown()), { error: m.repeat }).check(z.maxLength(MAX_REPEAT_INSTANCES, { error: m.tooManyInstances(MAX_REPEAT_INSTANCES) }));
     case 'note':
     case 'group':
       return z.never({ error: m.unknownQuestion });
@@ -116,27 +120,59 @@ export function valueSchema(q: Question, m: ValidationMessages = ENGLISH_MESSAGE
 
 /**
  * Problems that depend on the whole set of answers: required questions (with the form's own
- * message), skip logic, constraints (with the form's own message) and choice filters.
+ * message), skip logic, constraints (with the form's own message), choice filters and repeat
+ * counts, in every repeat instance too (keyed `household[2]/member_age`, see pathKey).
  * `language` picks the form's messages' language (default: the form's default language).
  */
 export function completenessErrors(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES, language?: string): Record<string, string> {
   const state = new ResponseState(form, answers, language === undefined ? {} : { language });
-  const shown = relevantQuestionIds(form, answers, state);
   const errors: Record<string, string> = {};
   const words = (text: Question['label']) => (text === undefined ? undefined : textIn(text, language ?? form.defaultLanguage ?? 'en', form.defaultLanguage));
+  const check = (record: Answers, scope: string | undefined, at: InstancePath): void => {
+    for (const q of questionsIn(form, scope)) {
+      const key = pathKey(at, q.id);
+      const value = record[q.id];
+      const answered = value !== undefined && !isEmpty(value);
+      const shown = state.relevant(q.id, at);
+      if (shown && state.required(q.id, at) && !answered && q.calculation === undefined) errors[key] = words(q.requiredMessage) ?? m.required;
+      if (!shown && value !== undefined) errors[key] = m.notApplicable;
+      if (shown && answered && !state.constraintHolds(q.id, at)) errors[key] ??= words(q.constraintMessage) ?? m.constraint;
+      if (shown && answered && q.choiceFilter !== undefined && !choiceAllowed(state, q.id, value, at)) errors[key] ??= m.option;
+      if (q.type !== 'repeat' || !shown) continue;
+      const instances = instancesIn(record, q.id);
+      const count = state.repeatCount(q.id, at);
+      if (count !== undefined && instances.length !== count) errors[key] ??= m.instanceCount(count);
+      instances.forEach((instance, index) => check(instance, q.id, [...at, { repeat: q.id, index }]));
+    }
+  };
+  check(answers, undefined, []);
+  return errors;
+}
+
+/** Values of the wrong type and unknown questions inside repeat instances, keyed like completenessErrors. */
+export function instanceErrors(form: Form, answers: Answers, m: ValidationMessages = ENGLISH_MESSAGES): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const check = (record: Answers, scope: string, at: InstancePath): void => {
+    const questions = questionsIn(form, scope);
+    const known = new Set(questions.map((q) => q.id));
+    for (const q of questions) {
+      const value = record[q.id];
+      if (value === undefined) continue;
+      const result = valueSchema(q, m).safeParse(value);
+      if (!result.success) errors[pathKey(at, q.id)] = result.error.issues[0]?.message ?? m.option;
+      else if (q.type === 'repeat') instancesIn(record, q.id).forEach((instance, index) => check(instance, q.id, [...at, { repeat: q.id, index }]));
+    }
+    for (const key of Object.keys(record)) if (!known.has(key)) errors[pathKey(at, key)] = m.unknownQuestion;
+  };
   for (const q of questionsOf(form)) {
-    const value = answers[q.id];
-    const answered = value !== undefined && !isEmpty(value);
-    if (shown.has(q.id) && state.required(q.id) && !answered && q.calculation === undefined) errors[q.id] = words(q.requiredMessage) ?? m.required;
-    if (!shown.has(q.id) && value !== undefined) errors[q.id] = m.notApplicable;
-    if (shown.has(q.id) && answered && !state.constraintHolds(q.id)) errors[q.id] ??= words(q.constraintMessage) ?? m.constraint;
-    if (shown.has(q.id) && answered && q.choiceFilter !== undefined && !choiceAllowed(state, q.id, value)) errors[q.id] ??= m.option;
+    if (q.type !== 'repeat' || !valueSchema(q, m).safeParse(answers[q.id] ?? []).success) continue;
+    instancesIn(answers, q.id).forEach((instance, index) => check(instance, q.id, [{ repeat: q.id, index }]));
   }
   return errors;
 }
 
-function choiceAllowed(state: ResponseState, id: string, value: unknown): boolean {
-  const allowed = new Set(state.options(id).map((o) => o.id));
+function choiceAllowed(state: ResponseState, id: string, value: unknown, at: InstancePath): boolean {
+  const allowed = new Set(state.options(id, at).map((o) => o.id));
   return Array.isArray(value) ? value.every((v) => typeof v === 'string' && allowed.has(v)) : typeof value === 'string' && allowed.has(value);
 }
 
@@ -147,15 +183,19 @@ export function answerSchema(form: Form, m: ValidationMessages = ENGLISH_MESSAGE
   return z.strictObject(shape, { error: m.unknownQuestion }).check(
     // `when` runs this even after an invalid value, so a rejection lists every problem, as validateAnswers does.
     z.superRefine((answers, ctx) => {
-      for (const [question, message] of Object.entries(completenessErrors(form, answers as Answers, m))) {
-        ctx.issues.push({ code: 'custom', message, path: [question], input: answers[question] });
+      const errors = instanceErrors(form, answers as Answers, m);
+      for (const [key, message] of Object.entries(completenessErrors(form, answers as Answers, m))) errors[key] ??= message;
+      for (const [key, message] of Object.entries(errors)) {
+        ctx.issues.push({ code: 'custom', message, path: issuePath(key), input: key.includes('/') ? undefined : answers[key] });
       }
     }, { when: (payload) => isRecord(payload.value) }),
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** `household[2]/member_age` as a zod path: ['household', 1, 'member_age'] (0-based, as the JSON is). */
+function issuePath(key: string): (string | number)[] {
+  const { at, id } = parsePathKey(key);
+  return [...at.flatMap((s) => [s.repeat, s.index]), id];
 }
 
 /** Errors by question id (the first per question), for finalizing: `{}` means valid. */
@@ -169,6 +209,7 @@ export function validateAnswers(form: Form, answers: Answers, m: ValidationMessa
     if (!result.success) errors[q.id] = result.error.issues[0]?.message ?? m.option;
   }
   for (const key of Object.keys(answers)) if (!known.has(key)) errors[key] = m.unknownQuestion;
+  for (const [key, message] of Object.entries(instanceErrors(form, answers, m))) errors[key] ??= message;
   for (const [id, message] of Object.entries(completenessErrors(form, answers, m, language))) errors[id] ??= message;
   return errors;
 }

@@ -24,7 +24,7 @@ function choiceCheck(q: Question): ValueCheck {
     if (!Array.isArray(value) || value.length < min || value.length > max) return false;
     for (let i = 0; i < value.length; i++) {
       // indexOf before i: a list holds a handful of choices, so this beats building a Set.
-      if (!ids.has(value[i]) || value.indexOf(value[i]!) !== i) return false;
+      if (!ids.has(value[i]) || (value as unknown[]).indexOf(value[i]!) !== i) return false;
     }
     return true;
   };
@@ -61,7 +61,7 @@ function valueCheck(q: Question): ValueCheck {
 /** `isRelevant`'s test of the answer a rule looks at (present), as a closure. */
 function ruleTest(rule: RelevantRule): ValueCheck {
   if ('equals' in rule) return (value) => value === rule.equals;
-  if ('includes' in rule) return (value) => Array.isArray(value) && value.includes(rule.includes);
+  if ('includes' in rule) return (value) => Array.isArray(value) && (value as unknown[]).includes(rule.includes);
   return (value) => !Array.isArray(value) && rule.oneOf.includes(value);
 }
 

@@ -3,7 +3,7 @@ import { en } from 'zod/locales';
 import { jsonPath, jsonProblem, type FormProblem } from './problems';
 import { describeProblem, type ExprKind } from './expr';
 import { logicOf } from './logic';
-import { FormSchema, METADATA_TYPES, SEX_OPTION_IDS, SEX_QUESTION_ID, itemsOf, questionsOf, type Form, type Question } from './schema';
+import { FormSchema, holdsItems, MAX_REPEAT_DEPTH, METADATA_TYPES, SEX_OPTION_IDS, SEX_QUESTION_ID, itemsOf, questionsOf, type Form, type Question } from './schema';
 
 /** Where each kind of expression sits in a question of the JSON definition. */
 const EXPRESSION_FIELD: Record<ExprKind, string> = {
@@ -14,16 +14,17 @@ const EXPRESSION_FIELD: Record<ExprKind, string> = {
   calculate: 'calculation',
   choice_filter: 'choiceFilter',
   default: 'default',
+  repeat_count: 'repeatCount',
 };
 
 /** Types a question may have without a label: shown to nobody. */
-const UNLABELLED: ReadonlySet<string> = new Set(['group', 'calculate', ...METADATA_TYPES]);
+const UNLABELLED: ReadonlySet<string> = new Set(['group', 'repeat', 'calculate', ...METADATA_TYPES]);
 
 /** Rules a single question cannot check by itself, each placed at its JSON path. */
 export function structuralProblems(form: Form): FormProblem[] {
   const problems: FormProblem[] = [];
   const seen = new Map<string, Question>();
-  const visit = (items: readonly Question[], base: string): void =>
+  const visit = (items: readonly Question[], base: string, repeats = 0): void =>
     items.forEach((q, i) => {
       const path = `${base}.questions[${i}]`;
       const at = (field?: string) => `${path}${field ? `.${field}` : ''}`;
@@ -33,7 +34,10 @@ export function structuralProblems(form: Form): FormProblem[] {
       if (needsOptions && !hasOptions) problems.push(jsonProblem(at('options'), `question "${q.id}" (${q.type}) needs options`));
       if (!needsOptions && hasOptions) problems.push(jsonProblem(at('options'), `question "${q.id}" (${q.type}) cannot have options`));
       if (q.label === undefined && !UNLABELLED.has(q.type)) problems.push(jsonProblem(at('label'), `question "${q.id}" (${q.type}) needs a label`));
-      if ((q.type === 'group') !== (q.questions !== undefined)) problems.push(jsonProblem(at('questions'), q.type === 'group' ? `group "${q.id}" needs questions` : `question "${q.id}" (${q.type}) cannot hold questions; only a group can`));
+      if (holdsItems(q) !== (q.questions !== undefined)) problems.push(jsonProblem(at('questions'), holdsItems(q) ? `${q.type} "${q.id}" needs questions` : `question "${q.id}" (${q.type}) cannot hold questions; only a group or a repeat can`));
+      if (q.repeatCount !== undefined && q.type !== 'repeat') problems.push(jsonProblem(at('repeatCount'), `question "${q.id}" (${q.type}) cannot have a repeatCount; only a repeat can`));
+      if (q.type === 'repeat' && repeats >= MAX_REPEAT_DEPTH) problems.push(jsonProblem(at('type'), `repeat "${q.id}" nests too deep: repeats nest at most ${MAX_REPEAT_DEPTH} deep`));
+      if (typeof q.relevant === 'object' && repeats > 0) problems.push(jsonProblem(at('relevant'), `question "${q.id}" is inside a repeat: its relevance must be an expression such as "\${${q.relevant.question}} = 'yes'"`));
       if (q.type === 'calculate' && q.calculation === undefined) problems.push(jsonProblem(at('calculation'), `calculate "${q.id}" needs a calculation`));
       const optionIds = (q.options ?? []).map((o) => o.id);
       if (new Set(optionIds).size !== optionIds.length) problems.push(jsonProblem(at('options'), `question "${q.id}" repeats an option id`));
@@ -49,7 +53,7 @@ export function structuralProblems(form: Form): FormProblem[] {
         }
       }
       seen.set(q.id, q);
-      if (q.questions) visit(q.questions, path);
+      if (q.questions) visit(q.questions, path, repeats + (q.type === 'repeat' ? 1 : 0));
     });
   form.sections.forEach((section, s) => visit(section.questions, `sections[${s}]`));
   const sections = form.sections.map((s) => s.id);

@@ -27,6 +27,11 @@ export interface ValidationMessages {
   geopoint: string;
   geotrace: string;
   geoshape: string;
+  /** A repeat's value is not a list of instances. */
+  repeat: string;
+  tooManyInstances: (n: number) => string;
+  /** The repeat's count asks for this many instances. */
+  instanceCount: (n: number) => string;
 }
 
 export const ENGLISH_MESSAGES: ValidationMessages = {
@@ -54,4 +59,7 @@ export const ENGLISH_MESSAGES: ValidationMessages = {
   geopoint: 'Enter a location: a latitude from -90 to 90, a longitude from -180 to 180, and an accuracy of 0 or more if given.',
   geotrace: `Enter a line of 2 to ${MAX_GEO_POINTS} points, each a valid location.`,
   geoshape: `Enter an area of at least 3 different points (up to ${MAX_GEO_POINTS}), each a valid location.`,
+  repeat: 'This must be a list of entries.',
+  tooManyInstances: (n) => `Add at most ${n} entries.`,
+  instanceCount: (n) => `This needs exactly ${n} ${n === 1 ? 'entry' : 'entries'}.`,
 };

@@ -1,9 +1,8 @@
 import { ResponseState } from './logic';
-import { questionsOf, type Form, type Question } from './schema';
+import { instancesIn, type InstancePath } from './instances';
+import { questionsIn, questionsOf, type AnswerValue, type Answers, type Form, type Question } from './schema';
 
-/** Answers as held while filling: question id to a value of the wire format. */
-export type AnswerValue = string | number | string[];
-export type Answers = Record<string, AnswerValue>;
+export type { AnswerValue, Answers, FieldValue } from './schema';
 
 /** Whether one question's original rule (`{question, equals|includes|oneOf}`) holds; expressions are ResponseState's. */
 export function isRelevant(question: Question, answers: Answers): boolean {
@@ -12,7 +11,7 @@ export function isRelevant(question: Question, answers: Answers): boolean {
   const value = answers[rule.question];
   if (value === undefined) return false;
   if ('equals' in rule) return value === rule.equals;
-  if ('includes' in rule) return Array.isArray(value) && value.includes(rule.includes);
+  if ('includes' in rule) return Array.isArray(value) && (value as unknown[]).includes(rule.includes);
   return !Array.isArray(value) && rule.oneOf.includes(value);
 }
 
@@ -27,15 +26,24 @@ export function relevantQuestionIds(form: Form, answers: Answers, state: Respons
   return shown;
 }
 
-/** The answers that reach storage on finalize: only relevant, answered questions, with calculations as computed. */
+/** The answers that reach storage on finalize: only relevant, answered questions, with calculations as computed, in every repeat instance too. */
 export function dropIrrelevant(form: Form, answers: Answers, state: ResponseState = new ResponseState(form, answers)): Answers {
-  const shown = relevantQuestionIds(form, answers, state);
-  const kept: Answers = {};
-  for (const q of questionsOf(form)) {
-    const value = state.value(q.id);
-    if (shown.has(q.id) && value !== undefined && !isEmpty(value)) kept[q.id] = value;
-  }
-  return kept;
+  const keep = (record: Answers, scope: string | undefined, at: InstancePath): Answers => {
+    const kept: Answers = {};
+    for (const q of questionsIn(form, scope)) {
+      if (!state.relevant(q.id, at)) continue;
+      if (q.type === 'repeat') {
+        // An instance left empty still counts (a household member whose questions did not apply).
+        const instances = instancesIn(record, q.id).map((instance, index) => keep(instance, q.id, [...at, { repeat: q.id, index }]));
+        if (instances.length > 0) kept[q.id] = instances;
+        continue;
+      }
+      const value = state.value(q.id, at);
+      if (value !== undefined && !isEmpty(value)) kept[q.id] = value;
+    }
+    return kept;
+  };
+  return keep(answers, undefined, []);
 }
 
 /** An empty text or an empty choice list counts as no answer. */

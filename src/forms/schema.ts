@@ -52,6 +52,7 @@ export const QUESTION_TYPES = [
   'geotrace',
   'geoshape',
   'group',
+  'repeat',
 ] as const;
 export const QuestionTypeSchema = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionTypeSchema>;
@@ -76,6 +77,11 @@ export const RelevantRuleSchema = z.union([
   z.strictObject({ question: NameSchema, oneOf: z.array(ScalarSchema).check(z.minLength(1)) }),
 ]);
 export type RelevantRule = z.infer<typeof RelevantRuleSchema>;
+
+/** The most instances one repeat may hold in one response (or one enclosing instance), so no answer can flood storage. */
+export const MAX_REPEAT_INSTANCES = 500;
+/** How deep repeats may nest (a repeat in a repeat in a repeat). */
+export const MAX_REPEAT_DEPTH = 3;
 
 /** An XLSForm expression (docs/expressions.md). */
 const ExpressionSchema = z.string().check(z.minLength(1), z.maxLength(10_000));
@@ -112,7 +118,9 @@ export const QuestionSchema = z.strictObject({
   /** XLSForm's or_other: the importer added the `other` option and the `<id>_other` text question. */
   orOther: z.optional(z.boolean()),
   appearance: z.optional(z.string().check(z.maxLength(200))),
-  /** A group's items. */
+  /** A repeat's number of instances: a number, or an expression evaluated outside the repeat (absent: the person adds and removes them). */
+  repeatCount: z.optional(z.union([z.int().check(z.gte(0), z.lte(MAX_REPEAT_INSTANCES)), ExpressionSchema])),
+  /** A group's or repeat's items. */
   get questions() {
     return z.optional(z.array(QuestionSchema).check(z.minLength(1)));
   },
@@ -151,34 +159,75 @@ export const SEX_QUESTION_ID = 'sex';
 export const SEX_OPTION_IDS = ['female', 'male', 'other', 'prefer_not_to_say'] as const;
 
 /** Forms never change once loaded, so each form's flat question list is built once. */
-const questionLists = new WeakMap<Form, readonly Question[]>();
+const questionLists = new WeakMap<Form, Map<string, Question[]>>();
 
-/** Whether an item holds a value in the answers: not a group, not a note. */
+/** Whether an item holds a value in the answers: not a group, not a note (a repeat holds its list of instances). */
 export function holdsAnswer(q: Question): boolean {
   return q.type !== 'group' && q.type !== 'note';
 }
 
-/** Every item of the form, groups included, depth first in form order, with its enclosing group. */
-export function* itemsOf(form: Form): Generator<{ item: Question; parent: Question | undefined; section: Section }> {
-  function* walk(items: readonly Question[], parent: Question | undefined, section: Section): Generator<{ item: Question; parent: Question | undefined; section: Section }> {
-    for (const item of items) {
-      yield { item, parent, section };
-      if (item.type === 'group' && item.questions) yield* walk(item.questions, item, section);
-    }
-  }
-  for (const section of form.sections) yield* walk(section.questions, undefined, section);
+/** Whether an item holds other items: a group or a repeat. */
+export function holdsItems(q: Question): boolean {
+  return q.type === 'group' || q.type === 'repeat';
 }
 
-/** All questions that hold an answer (calculations and metadata included; groups and notes not), in form order. */
-export function questionsOf(form: Form): readonly Question[] {
-  let list = questionLists.get(form);
-  if (!list) {
-    const found: Question[] = [];
-    for (const { item } of itemsOf(form)) if (holdsAnswer(item)) found.push(item);
-    questionLists.set(form, (list = found));
-  }
-  return list;
+/** One item as `itemsOf` yields it: its enclosing group or repeat, its section and its nearest enclosing repeat. */
+export interface PlacedItem {
+  item: Question;
+  parent: Question | undefined;
+  section: Section;
+  /** The nearest repeat holding it (not itself); undefined outside any repeat. */
+  repeat: Question | undefined;
 }
+
+/** Every item of the form, groups and repeats included, depth first in form order, with its enclosing group. */
+export function* itemsOf(form: Form): Generator<PlacedItem> {
+  function* walk(items: readonly Question[], parent: Question | undefined, section: Section, repeat: Question | undefined): Generator<PlacedItem> {
+    for (const item of items) {
+      yield { item, parent, section, repeat };
+      if (holdsItems(item) && item.questions) yield* walk(item.questions, item, section, item.type === 'repeat' ? item : repeat);
+    }
+  }
+  for (const section of form.sections) yield* walk(section.questions, undefined, section, undefined);
+}
+
+/**
+ * The questions that hold an answer in one record: the response's (`repeat` undefined) or one
+ * instance of that repeat. A nested repeat is one of them (its value is its list of instances);
+ * its own questions are not. Calculations and metadata included; groups and notes not. Form order.
+ */
+export function questionsIn(form: Form, repeat: string | undefined): readonly Question[] {
+  let lists = questionLists.get(form);
+  if (!lists) {
+    lists = new Map();
+    for (const { item, repeat: r } of itemsOf(form)) {
+      if (!holdsAnswer(item)) continue;
+      const key = r?.id ?? '';
+      const list = lists.get(key) ?? [];
+      list.push(item);
+      lists.set(key, list);
+    }
+    questionLists.set(form, lists);
+  }
+  return lists.get(repeat ?? '') ?? [];
+}
+
+/** The questions of the response's own record (a repeat counts as one, holding its instances), in form order. */
+export function questionsOf(form: Form): readonly Question[] {
+  return questionsIn(form, undefined);
+}
+
+/** Every repeat of the form, outer ones before those they hold, in form order. */
+export function repeatsOf(form: Form): readonly Question[] {
+  return [...itemsOf(form)].filter((x) => x.item.type === 'repeat').map((x) => x.item);
+}
+
+/** A question's answer on the wire: a text, a number, or a select_multiple's choices. */
+export type FieldValue = string | number | string[];
+/** One value of the answers: a question's, or a repeat's list of instances (each a record like the response's own). */
+export type AnswerValue = FieldValue | Answers[];
+/** Answers as held while filling and as sent: question id to value; a repeat's instances nest (docs/forms.md). */
+export type Answers = { [id: string]: AnswerValue };
 
 /** A definition as written in source, before validation. */
 export type FormInput = z.input<typeof FormSchema>;

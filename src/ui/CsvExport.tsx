@@ -19,13 +19,14 @@ export function CsvExport({ form, ids }: { form: Form; ids?: readonly string[] }
     try {
       let rows = 0;
       // The writer loads on first use: most visits to this list never export.
-      const [{ exportFormCsv, exportSubmissionsCsv }, { csvFileName }] = await Promise.all([import('../export/device-csv'), import('../export/csv')]);
+      const [{ exportFormFiles, exportSubmissionsCsv }, { csvFileName }] = await Promise.all([import('../export/device-csv'), import('../export/csv')]);
       const progress = (done: number, total: number) => {
         rows = done;
         setState({ kind: 'working', done, total });
       };
-      const blob = ids ? await exportSubmissionsCsv(form, ids, choice, progress) : await exportFormCsv(form, choice, progress);
-      const fileName = csvFileName(form, new Date());
+      const now = new Date();
+      // A form with repeats gives a ZIP: the main file and one per repeat.
+      const { blob, fileName } = ids ? { blob: await exportSubmissionsCsv(form, ids, choice, progress), fileName: csvFileName(form, now) } : await exportFormFiles(form, choice, now, progress);
       downloadBlob(blob, fileName);
       setState({ kind: 'done', rows, fileName });
     } catch (error) {

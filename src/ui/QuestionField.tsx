@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { LIKERT_POINTS } from '../forms/answers';
 import { LIKERT_WORDS, YESNO_WORDS } from '../forms/choice-words';
-import type { AnswerValue } from '../forms/relevance';
+import type { FieldValue as AnswerValue } from '../forms/relevance';
 import type { Locale, Question } from '../forms/schema';
 import { textIn } from '../forms/texts';
 import { t } from '../i18n';

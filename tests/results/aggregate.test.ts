@@ -97,7 +97,7 @@ describe('aggregate against counts made independently', () => {
         result.categories.forEach((code, c) => {
           const picked = mine.filter((s) => {
             const v = s.answers[q.id];
-            return Array.isArray(v) ? v.includes(code) : String(v) === code;
+            return Array.isArray(v) ? (v as unknown[]).includes(code) : String(v) === code;
           });
           expect(result.counts[c]![k]).toBe(picked.length);
         });

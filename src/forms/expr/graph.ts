@@ -6,7 +6,7 @@ import { parseExpression } from './parse';
 import { cycleThrough, cyclicComponents } from './scc';
 
 /** The expression columns of an XLSForm question, in the order they are listed. */
-export const EXPRESSION_KINDS = ['relevant', 'required', 'readonly', 'constraint', 'calculate', 'choice_filter', 'default'] as const;
+export const EXPRESSION_KINDS = ['relevant', 'required', 'readonly', 'constraint', 'calculate', 'choice_filter', 'default', 'repeat_count'] as const;
 export type ExprKind = (typeof EXPRESSION_KINDS)[number];
 
 /** One question or group as the graph needs it, in form order. */

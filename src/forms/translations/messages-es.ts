@@ -31,4 +31,7 @@ export const SPANISH_MESSAGES: ValidationMessages = {
   geopoint: 'Introduzca una ubicación: una latitud de -90 a 90, una longitud de -180 a 180 y, si se indica, una precisión de 0 o más.',
   geotrace: `Introduzca una línea de 2 a ${MAX_GEO_POINTS} puntos, cada uno una ubicación válida.`,
   geoshape: `Introduzca un área de al menos 3 puntos distintos (hasta ${MAX_GEO_POINTS}), cada uno una ubicación válida.`,
+  repeat: 'Esto debe ser una lista de entradas.',
+  tooManyInstances: (n) => `Agregue como máximo ${n} entradas.`,
+  instanceCount: (n) => `Se necesitan exactamente ${n} ${n === 1 ? 'entrada' : 'entradas'}.`,
 };

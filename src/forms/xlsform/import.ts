@@ -40,6 +40,7 @@ const KIND_COLUMN: Record<ExprKind, string> = {
   calculate: 'calculation',
   choice_filter: 'choice_filter',
   default: 'default',
+  repeat_count: 'repeat_count',
 };
 
 /** Imports the sheets of an XLSForm workbook. */

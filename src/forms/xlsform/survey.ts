@@ -1,7 +1,7 @@
 // The survey sheet, row by row, into Fieldbook's items: types, names, texts, expressions,
-// groups (nested), choices from their list, or_other. Anything it cannot honour becomes a problem
+// groups and repeats (nested), choices from their list, or_other. Anything it cannot honour becomes a problem
 // or a warning at its row and column; nothing is dropped without saying so.
-import { RelevantRuleSchema, type Option, type Question, type Relevant, type Text } from '../schema';
+import { MAX_REPEAT_INSTANCES, RelevantRuleSchema, type Option, type Question, type Relevant, type Text } from '../schema';
 import type { Report } from './report';
 import { cell, headerOf, type Row, type Sheet } from './sheets';
 import { rowText, type LanguagePlan } from './texts';
@@ -111,11 +111,13 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
     const common = commonFields(sheet, row, plan, report);
     if (parsed.kind === 'begin') {
       const name = useName(row, `this ${parsed.of}`) ?? `_row${row.row}`;
-      if (parsed.of === 'repeat') report.problem(S, row.row, at('type'), `repeats are not supported yet: the repeat \`${name}\` cannot be published (its questions are checked below)`);
       for (const [field, column] of [['hint', 'hint'], ['required', 'required'], ['constraint', 'constraint'], ['calculation', 'calculation'], ['default', 'default'], ['readOnly', 'read_only'], ['choiceFilter', 'choice_filter']] as const) {
         if (common[field] !== undefined) report.warn(S, row.row, at(column), `\`${column}\` on a ${parsed.of} has no effect; it is ignored`);
       }
-      const group = { id: name, type: 'group' as const, ...groupFields(common), questions: [] as Question[] };
+      const group: Question & { questions: Question[] } = { id: name, type: parsed.of, ...groupFields(common), questions: [] };
+      const count = parsed.of === 'repeat' ? repeatCount(sheet, row, report) : undefined;
+      if (count !== undefined) group.repeatCount = count;
+      else if (parsed.of === 'group' && cell(sheet, row, 'repeat_count') !== '') report.warn(S, row.row, at('repeat_count'), '`repeat_count` on a group has no effect; it is ignored');
       children().push(group);
       stack.push({ item: group, row: row.row, of: parsed.of });
       continue;
@@ -217,6 +219,17 @@ function bound(sheet: Sheet, row: Row, key: 'min' | 'max', report: Report): numb
   const value = Number(text);
   if (Number.isFinite(value)) return value;
   report.problem(sheet.name, row.row, headerOf(sheet, key), `\`${key}\` must be a number, not \`${text}\``);
+  return undefined;
+}
+
+/** A repeat's `repeat_count`: a whole number of instances, or an expression giving it. */
+function repeatCount(sheet: Sheet, row: Row, report: Report): number | string | undefined {
+  const text = expression(sheet, row, 'repeat_count', report);
+  if (text === '') return undefined;
+  if (!/^\d+$/.test(text.trim())) return text;
+  const n = Number(text.trim());
+  if (n <= MAX_REPEAT_INSTANCES) return n;
+  report.problem(sheet.name, row.row, headerOf(sheet, 'repeat_count'), `a repeat can have at most ${MAX_REPEAT_INSTANCES} instances, not ${n}`);
   return undefined;
 }
 

@@ -14,7 +14,7 @@ const TYPE: Partial<Record<Question['type'], string>> = { number: 'decimal', dat
 /** Translatable survey columns, in the order written. */
 const TEXTS = ['label', 'hint', 'required_message', 'constraint_message'] as const;
 /** The other survey columns, each written only when some row fills it. */
-const PLAIN = ['required', 'relevant', 'constraint', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'min', 'max'] as const;
+const PLAIN = ['required', 'relevant', 'constraint', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'min', 'max', 'repeat_count'] as const;
 type Plain = (typeof PLAIN)[number];
 
 /** How the texts of a form are laid out in columns. */
@@ -91,6 +91,7 @@ export function formToSheets(form: Form): SheetRows {
       appearance: q.appearance,
       min: q.min?.toString(),
       max: q.max?.toString(),
+      repeat_count: q.repeatCount?.toString(),
     };
     return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
   };
@@ -98,10 +99,10 @@ export function formToSheets(form: Form): SheetRows {
   const writeItems = (items: readonly Question[]) => {
     for (let i = 0; i < items.length; i++) {
       const q = items[i]!;
-      if (q.type === 'group') {
-        entries.push({ type: 'begin_group', name: q.id, texts: { label: q.label }, plain: plainOf(q) });
+      if (q.type === 'group' || q.type === 'repeat') {
+        entries.push({ type: `begin_${q.type}`, name: q.id, texts: { label: q.label }, plain: plainOf(q) });
         writeItems(q.questions ?? []);
-        entries.push({ type: 'end_group', name: '', texts: {}, plain: {} });
+        entries.push({ type: `end_${q.type}`, name: '', texts: {}, plain: {} });
         continue;
       }
       let type = TYPE[q.type] ?? q.type;

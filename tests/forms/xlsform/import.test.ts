@@ -208,7 +208,8 @@ describe('importXlsForm refuses, at the sheet, row and column', () => {
   it.each([
     ['an unsupported type', [['type', 'name', 'label'], ['text', 'a', 'A'], ['barcode', 'code', 'Code']], undefined, [at(3, 'type', 'type `barcode` (a barcode scan) is not supported yet')]],
     ['a type it does not know', [['type', 'name', 'label'], ['txt', 'a', 'A']], undefined, [at(2, 'type', 'type `txt` is not an XLSForm type Fieldbook knows')]],
-    ['a repeat (reported, never dropped)', [['type', 'name', 'label'], ['text', 'a', 'A'], ['begin_repeat', 'kids', 'Kids'], ['text', 'kid', 'Kid'], ['end_repeat', '', '']], undefined, [at(3, 'type', /^repeats are not supported yet: the repeat `kids`/)]],
+    ['an unclosed repeat', [['type', 'name', 'label'], ['text', 'a', 'A'], ['begin_repeat', 'kids', 'Kids'], ['text', 'kid', 'Kid']], undefined, [at(3, 'type', 'the repeat `kids` has no `end_repeat`')]],
+    ['a repeat_count over the limit', [['type', 'name', 'label', 'repeat_count'], ['begin_repeat', 'kids', 'Kids', '501'], ['text', 'kid', 'Kid', ''], ['end_repeat', '', '', '']], undefined, [at(2, 'repeat_count', 'a repeat can have at most 500 instances, not 501')]],
     ['a missing choice list', [['type', 'name', 'label'], ['select_one colours', 'c', 'Colour']], undefined, [at(2, 'type', 'the choice list `colours` is not on the choices sheet')]],
     ['a name used twice', [['type', 'name', 'label'], ['text', 'a', 'A'], ['text', 'a', 'Again']], undefined, [at(3, 'name', 'the name `a` is already used on row 2; each question and group needs its own name')]],
     ['an invalid name', [['type', 'name', 'label'], ['text', 'my name', 'A']], undefined, [at(2, 'name', /^`my name` is not a valid name/)]],

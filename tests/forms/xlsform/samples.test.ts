@@ -10,7 +10,7 @@ const read = (name: string) => importXlsForm(readFileSync(`${DIR}/pyxform--${nam
 const problem = (sheet: string, row: number | null, column: string | null, message: string | RegExp) => ({ sheet, row, column, message: typeof message === 'string' ? message : expect.stringMatching(message) });
 
 describe('the pyxform samples', () => {
-  it('UCL_Biomass_Plot_Form: refused for its repeats, files and photos, and its missing form_id', async () => {
+  it('UCL_Biomass_Plot_Form: its repeats read; refused for its files and photos, and its missing form_id', async () => {
     const result = await read('UCL_Biomass_Plot_Form');
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -18,23 +18,21 @@ describe('the pyxform samples', () => {
       expect.arrayContaining([
         problem('survey', 16, 'type', 'type `select_one_from_file UCL_regions.csv`: choices from a file are not supported yet; put the choices on the choices sheet'),
         problem('survey', 23, 'type', 'type `image` (a photo) is not supported yet'),
-        problem('survey', 32, 'type', /^repeats are not supported yet: the repeat `trees`/),
         problem('settings', 2, 'form_id', /^the form has no id/),
       ]),
     );
     // Its sqrt(), cos() and atan() are ODK functions Fieldbook evaluates, and its curly quotes read as straight ones, as in pyxform.
     expect(result.problems.filter((p) => p.message.includes('unknown function') || p.message.includes('quote'))).toEqual([]);
     expect(result.warnings).toEqual(expect.arrayContaining([problem('survey', 9, 'relevant', 'curly quotes in expressions are read as straight quotes, as pyxform does')]));
-    expect(result.problems.filter((p) => p.message.startsWith('repeats')).map((p) => p.row)).toEqual([32, 43, 56, 72, 80]);
+    expect(result.problems.filter((p) => p.message.includes('repeat'))).toEqual([]);
     // Its geopoint (row 22) is a location Fieldbook collects.
     expect(result.problems.filter((p) => p.row === 22)).toEqual([]);
   });
 
-  it('xlsform_spec_test: refused for its media, barcode and repeat, each on its row (its geopoint, row 34, is accepted)', async () => {
+  it('xlsform_spec_test: its repeat reads; refused for its media and barcode, each on its row (its geopoint, row 34, is accepted)', async () => {
     const result = await read('xlsform_spec_test');
     expect(result.ok ? [] : result.problems).toEqual([
       problem('survey', 10, 'label::english', '`display_image_test` has no label: write what the person is asked'),
-      problem('survey', 15, 'type', /^repeats are not supported yet: the repeat `repeat_test`/),
       problem('survey', 35, 'type', 'type `barcode` (a barcode scan) is not supported yet'),
       problem('survey', 36, 'type', 'type `image` (a photo) is not supported yet'),
       problem('survey', 37, 'type', 'type `audio` (a recording) is not supported yet'),
