@@ -3,40 +3,11 @@
 // one code, one device or the shared token settle it the same way one server would.
 import type pg from 'pg';
 import { guarded, inTransaction, isoText } from './postgres-pool';
-import type { AuditRecord, AuditStore, DeviceRecord, DeviceStore, RedeemRefusal } from './types';
-
-/** The id of the one "shared token" entry (the same as in SQLite). */
-const SHARED_DEVICE_ID = 'shared';
-
-interface DeviceRow {
-  id: string;
-  label: string;
-  kind: 'device' | 'shared';
-  created_at: string;
-  enrolled_at: string | null;
-  last_seen_at: string | null;
-  app_version: string | null;
-  submissions_stored: string;
-  revoked_at: string | null;
-  credential_hash: string | null;
-}
+import type { AuditStore, DeviceRecord, DeviceStore, RedeemRefusal } from './types';
+import { SHARED_DEVICE_ID, toAudit, toDevice, type AuditRow, type DeviceRow } from './rows';
 
 const DEVICE_COLUMNS = `id, label, kind, ${isoText('created_at')} AS created_at, ${isoText('enrolled_at')} AS enrolled_at,
   ${isoText('last_seen_at')} AS last_seen_at, app_version, submissions_stored, ${isoText('revoked_at')} AS revoked_at, credential_hash`;
-
-function toDevice(row: DeviceRow): DeviceRecord {
-  return {
-    id: row.id,
-    label: row.label,
-    kind: row.kind,
-    createdAt: row.created_at,
-    ...(row.enrolled_at !== null && { enrolledAt: row.enrolled_at }),
-    ...(row.last_seen_at !== null && { lastSeenAt: row.last_seen_at }),
-    ...(row.app_version !== null && { appVersion: row.app_version }),
-    submissionsStored: Number(row.submissions_stored),
-    ...(row.revoked_at !== null && { revokedAt: row.revoked_at }),
-  };
-}
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -151,27 +122,7 @@ export function postgresDeviceStore(pool: pg.Pool): DeviceStore {
   };
 }
 
-interface AuditRow {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  details: string | null;
-}
-
 const AUDIT_COLUMNS = `id, ${isoText('at')} AS at, actor, action, target, details`;
-
-function toAudit(row: AuditRow): AuditRecord {
-  return {
-    id: Number(row.id),
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    ...(row.target !== null && { target: row.target }),
-    ...(row.details !== null && { details: JSON.parse(row.details) as Record<string, unknown> }),
-  };
-}
 
 /** The audit log over a pool whose database is migrated. */
 export function postgresAuditStore(pool: pg.Pool): AuditStore {

@@ -4,35 +4,14 @@
 import type pg from 'pg';
 import type { FormState } from '../../src/forms/schema';
 import { guarded, inTransaction, isoText } from './postgres-pool';
-import type { FormEntry, FormStore, FormVersionRow } from './types';
-
-interface VersionRow {
-  form_id: string;
-  version: number;
-  content_hash: string;
-  published_at: string;
-  published_by: string;
-  definition: string;
-}
+import type { FormStore } from './types';
+import { toFormEntry, toFormVersion, type VersionRow } from './rows';
 
 const VERSION_COLUMNS = `v.form_id, v.version, v.content_hash, ${isoText('v.published_at')} AS published_at, v.published_by, v.definition`;
 
 /** The advisory lock key of the whole catalog (seeding) and of one form (publishing): two ints, a namespace and a hash. */
 const CATALOG_LOCK = 'SELECT pg_advisory_xact_lock(28832035, 0)';
 const FORM_LOCK = 'SELECT pg_advisory_xact_lock(28832035, hashtext($1))';
-
-function toVersion(row: VersionRow): FormVersionRow {
-  return {
-    formId: row.form_id,
-    version: row.version,
-    hash: row.content_hash,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by,
-    definition: row.definition,
-  };
-}
-
-const toEntry = (row: VersionRow & { state: FormState }): FormEntry => ({ id: row.form_id, state: row.state, latest: toVersion(row) });
 
 const insertForm = (client: pg.PoolClient, id: string, at: string) => client.query("INSERT INTO forms (id, state, updated_at) VALUES ($1, 'open', $2)", [id, at]);
 const insertVersion = (client: pg.PoolClient, formId: string, version: number, hash: string, at: string, by: string, definition: string) =>
@@ -49,7 +28,7 @@ const insertVersion = (client: pg.PoolClient, formId: string, version: number, h
 export function postgresFormStore(pool: pg.Pool): FormStore {
   const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => guarded(() => pool.query<R>(sql, params));
   const allVersions = async (client: pg.PoolClient | pg.Pool, formId: string) =>
-    (await client.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM form_versions v WHERE v.form_id = $1 ORDER BY v.version`, [formId])).rows.map(toVersion);
+    (await client.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM form_versions v WHERE v.form_id = $1 ORDER BY v.version`, [formId])).rows.map(toFormVersion);
 
   return {
     seed: (forms, at) =>
@@ -70,18 +49,18 @@ export function postgresFormStore(pool: pg.Pool): FormStore {
            JOIN form_versions v ON v.form_id = f.id AND v.version = (SELECT max(version) FROM form_versions WHERE form_id = f.id)
            ORDER BY f.seq`,
         )
-      ).rows.map(toEntry),
+      ).rows.map(toFormEntry),
     entry: async (formId) => {
       const { rows } = await query<VersionRow & { state: FormState }>(
         `SELECT f.state, ${VERSION_COLUMNS} FROM forms f JOIN form_versions v ON v.form_id = f.id
          WHERE f.id = $1 ORDER BY v.version DESC LIMIT 1`,
         [formId],
       );
-      return rows[0] && toEntry(rows[0]);
+      return rows[0] && toFormEntry(rows[0]);
     },
     version: async (formId, version) => {
       const { rows } = await query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM form_versions v WHERE v.form_id = $1 AND v.version = $2`, [formId, version]);
-      return rows[0] && toVersion(rows[0]);
+      return rows[0] && toFormVersion(rows[0]);
     },
     versions: (formId) => guarded(() => allVersions(pool, formId)),
     publish: (formId, decide, by, at) =>

@@ -2,9 +2,9 @@
 // rests on the table's unique id: a second insert of an id waits for the first transaction,
 // then does nothing, and the stored hash tells a retry from a different submission.
 import type pg from 'pg';
-import { SubmissionSchema } from '../../src/forms/submission';
 import { guarded, isoText } from './postgres-pool';
 import type { NewSubmission, PutOutcome, StoredSubmission, SubmissionStore } from './types';
+import { toStoredSubmission, type SubmissionRow } from './rows';
 
 /** Rows per FETCH while streaming a form: bounded memory, few round trips. */
 export const FETCH_ROWS = 500;
@@ -26,29 +26,6 @@ const INSERT_BATCH = `
 
 // received_at as the same ISO 8601 text the server wrote, without a Date per row.
 const SELECT_COLUMNS = `id, form_id, form_version, device_id, ${isoText('received_at')} AS received_at, content_hash, json`;
-
-interface Row {
-  id: string;
-  form_id: string;
-  form_version: number;
-  device_id: string;
-  received_at: string;
-  content_hash: string;
-  json: string;
-}
-
-function toStored(row: Row): StoredSubmission {
-  return {
-    id: row.id,
-    formId: row.form_id,
-    formVersion: row.form_version,
-    deviceId: row.device_id,
-    receivedAt: row.received_at,
-    hash: row.content_hash,
-    // Read back through the schema: a row edited by hand fails loudly rather than exporting garbage.
-    submission: SubmissionSchema.parse(JSON.parse(row.json)),
-  };
-}
 
 /**
  * One batch: a single INSERT statement, which PostgreSQL runs as one transaction of its own,
@@ -118,8 +95,8 @@ export function postgresSubmissionStore(pool: pg.Pool): SubmissionStore {
       await guarded(() => client.query('BEGIN READ ONLY'));
       await guarded(() => client.query(`DECLARE form_rows NO SCROLL CURSOR FOR SELECT ${SELECT_COLUMNS} FROM submissions WHERE form_id = $1 ORDER BY seq`, [formId]));
       for (;;) {
-        const { rows } = await guarded(() => client.query<Row>(`FETCH ${FETCH_ROWS} FROM form_rows`));
-        for (const row of rows) yield toStored(row);
+        const { rows } = await guarded(() => client.query<SubmissionRow>(`FETCH ${FETCH_ROWS} FROM form_rows`));
+        for (const row of rows) yield toStoredSubmission(row);
         if (rows.length < FETCH_ROWS) break;
       }
       await guarded(() => client.query('COMMIT'));

@@ -1,62 +1,13 @@
 // Devices, enrollment codes and the audit log in the SQLite file, over the store's own connection.
 import type { Database } from 'better-sqlite3';
-import type { AuditRecord, AuditStore, DeviceRecord, DeviceStore, RedeemRefusal } from './types';
-
-interface DeviceRow {
-  id: string;
-  label: string;
-  kind: 'device' | 'shared';
-  created_at: string;
-  enrolled_at: string | null;
-  last_seen_at: string | null;
-  app_version: string | null;
-  submissions_stored: number;
-  revoked_at: string | null;
-  credential_hash: string | null;
-}
+import type { AuditStore, DeviceRecord, DeviceStore, RedeemRefusal } from './types';
+import { SHARED_DEVICE_ID, toAudit, toDevice, type AuditRow, type DeviceRow } from './rows';
 
 interface CodeRow {
   device_id: string;
   expires_at: string;
   used_at: string | null;
   withdrawn_at: string | null;
-}
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  details: string | null;
-}
-
-/** The id of the one "shared token" entry. */
-export const SHARED_DEVICE_ID = 'shared';
-
-function toDevice(row: DeviceRow): DeviceRecord {
-  return {
-    id: row.id,
-    label: row.label,
-    kind: row.kind,
-    createdAt: row.created_at,
-    ...(row.enrolled_at !== null && { enrolledAt: row.enrolled_at }),
-    ...(row.last_seen_at !== null && { lastSeenAt: row.last_seen_at }),
-    ...(row.app_version !== null && { appVersion: row.app_version }),
-    submissionsStored: row.submissions_stored,
-    ...(row.revoked_at !== null && { revokedAt: row.revoked_at }),
-  };
-}
-
-function toAudit(row: AuditRow): AuditRecord {
-  return {
-    id: row.id,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    ...(row.target !== null && { target: row.target }),
-    ...(row.details !== null && { details: JSON.parse(row.details) as Record<string, unknown> }),
-  };
 }
 
 /** The device store over an open, migrated database. */

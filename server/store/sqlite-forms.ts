@@ -2,29 +2,10 @@
 // updated or deleted, assigned inside an IMMEDIATE transaction so two publishers never share one.
 import type { Database } from 'better-sqlite3';
 import type { FormState } from '../../src/forms/schema';
-import type { FormEntry, FormStore, FormVersionRow } from './types';
-
-interface VersionRow {
-  form_id: string;
-  version: number;
-  content_hash: string;
-  published_at: string;
-  published_by: string;
-  definition: string;
-}
+import type { FormStore } from './types';
+import { toFormEntry, toFormVersion, type VersionRow } from './rows';
 
 const VERSION_COLUMNS = 'form_id, version, content_hash, published_at, published_by, definition';
-
-function toVersion(row: VersionRow): FormVersionRow {
-  return {
-    formId: row.form_id,
-    version: row.version,
-    hash: row.content_hash,
-    publishedAt: row.published_at,
-    publishedBy: row.published_by,
-    definition: row.definition,
-  };
-}
 
 /** The registry over an open, migrated connection. */
 export function sqliteFormStore(db: Database): FormStore {
@@ -50,7 +31,6 @@ export function sqliteFormStore(db: Database): FormStore {
   const byVersion = db.prepare<[string], { form_version: number; n: number }>(
     'SELECT form_version, count(*) AS n FROM submissions WHERE form_id = ? GROUP BY form_version',
   );
-  const toEntry = (row: VersionRow & { state: FormState }): FormEntry => ({ id: row.form_id, state: row.state, latest: toVersion(row) });
 
   const seed = db.transaction((forms: readonly { id: string; hash: string; definition: string }[], at: string) => {
     if ((countForms.get()?.n ?? 0) > 0) return;
@@ -62,20 +42,20 @@ export function sqliteFormStore(db: Database): FormStore {
 
   return {
     seed: async (forms, at) => seed.immediate(forms, at),
-    list: async () => latestAll.all().map(toEntry),
+    list: async () => latestAll.all().map(toFormEntry),
     entry: async (formId) => {
       const row = latestOne.get(formId);
-      return row && toEntry(row);
+      return row && toFormEntry(row);
     },
     version: async (formId, version) => {
       const row = oneVersion.get(formId, version);
-      return row && toVersion(row);
+      return row && toFormVersion(row);
     },
-    versions: async (formId) => allVersions.all(formId).map(toVersion),
+    versions: async (formId) => allVersions.all(formId).map(toFormVersion),
     publish: async (formId, decide, by, at) =>
       db
         .transaction(() => {
-          const versions = allVersions.all(formId).map(toVersion);
+          const versions = allVersions.all(formId).map(toFormVersion);
           const decision = decide(versions);
           if (decision.kind === 'insert') {
             if (versions.length === 0) insertForm.run(formId, 'open', at);

@@ -2,40 +2,17 @@
 // while devices write.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { SubmissionSchema } from '../../src/forms/submission';
 import { migrate } from './migrations';
+import { toStoredSubmission, type SubmissionRow } from './rows';
 import { sqliteFormStore } from './sqlite-forms';
 import { sqliteAuditStore, sqliteDeviceStore } from './sqlite-devices';
-import type { NewSubmission, PutOutcome, StoredSubmission, Store } from './types';
+import type { NewSubmission, PutOutcome, Store, StoredSubmission } from './types';
 
 /** The database's file name inside the data folder. */
 export const DATABASE_FILE = 'fieldbook.sqlite';
 
 /** How long a statement waits for another process's lock before failing. */
 const BUSY_TIMEOUT_MS = 5_000;
-
-interface Row {
-  id: string;
-  form_id: string;
-  form_version: number;
-  device_id: string;
-  received_at: string;
-  content_hash: string;
-  json: string;
-}
-
-function toStored(row: Row): StoredSubmission {
-  return {
-    id: row.id,
-    formId: row.form_id,
-    formVersion: row.form_version,
-    deviceId: row.device_id,
-    receivedAt: row.received_at,
-    hash: row.content_hash,
-    // Read back through the schema: a row edited by hand fails loudly rather than exporting garbage.
-    submission: SubmissionSchema.parse(JSON.parse(row.json)),
-  };
-}
 
 function open(path: string, readonly: boolean): Database.Database {
   const db = new Database(path, { readonly, fileMustExist: readonly });
@@ -76,12 +53,12 @@ export function openSqliteStore(dataDir: string): Store {
     const reader = open(path, true);
     try {
       const rows = reader
-        .prepare<[string], Row>(
+        .prepare<[string], SubmissionRow>(
           `SELECT id, form_id, form_version, device_id, received_at, content_hash, json
            FROM submissions WHERE form_id = ? ORDER BY seq`,
         )
         .iterate(formId);
-      for (const row of rows) yield toStored(row);
+      for (const row of rows) yield toStoredSubmission(row);
     } finally {
       reader.close();
     }
