@@ -59,7 +59,8 @@ export function storeCatalog(catalog: Catalog): Promise<Form[]> {
       // A form the catalog no longer lists (closed) keeps its row, with its new state.
       for (const [id, state] of Object.entries(states)) {
         if (catalog.forms.some((f) => f.id === id)) continue;
-        const row = before.get(id) ?? (findForm(id) && { id, latest: findForm(id)!.version, title: findForm(id)!.title, order: Number.MAX_SAFE_INTEGER });
+        const known = findForm(id);
+        const row = before.get(id) ?? (known && { id, latest: known.version, title: known.title, order: Number.MAX_SAFE_INTEGER });
         if (row) rows.push({ ...row, state });
       }
       await db().catalog.bulkPut(rows);
