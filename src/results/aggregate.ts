@@ -3,6 +3,7 @@
 import { LIKERT_POINTS } from '../forms/answers';
 import { questionsOf, type Form, type Question } from '../forms/schema';
 import { SEX_KEYS, type FormResults, type QuestionResult } from './schema';
+import { addRepeats, planRepeats, repeatResults } from './repeats';
 import { findSexSplit, isSexSplit } from './sex';
 
 /** Question types drawn as answer distributions, and those summed. */
@@ -108,6 +109,8 @@ export function createAccumulator(form: Form, older: readonly Form[] = []): Resu
   const plans = [...questionsOf(form), ...olderOnly].flatMap((q) => (splitIds.has(q.id) ? [] : (planFor(q) ?? [])));
   const asked = older.length === 0 ? undefined : new Map([form, ...older].map((f) => [f.version, new Set(questionsOf(f).map((q) => q.id))]));
   const current = splits.get(form.version);
+  // Questions inside repeats are not charted (yet); each repeat's instances are counted.
+  const repeats = planRepeats(newestFirst);
   let total = 0;
   const bySex = zeros();
   return {
@@ -117,6 +120,7 @@ export function createAccumulator(form: Form, older: readonly Form[] = []): Resu
       const sex = split ? (split.index.get(answers[split.questionId]) ?? NOT_STATED) : NOT_STATED;
       total++;
       bySex[sex]!++;
+      addRepeats(repeats, answers, sex);
       const questions = asked?.get(formVersion ?? form.version);
       for (const plan of plans) {
         if (!asked || questions?.has(plan.q.id)) plan.covers++;
@@ -136,7 +140,9 @@ export function createAccumulator(form: Form, older: readonly Form[] = []): Resu
           ? { kind: 'choice', questionId: p.q.id, categories: [...p.index.keys()], counts: p.counts.map((row) => [...row]), answered: [...p.answered], ...covers }
           : { kind: 'number', questionId: p.q.id, sums: [...p.sums], answered: [...p.answered], ...covers };
       });
-      return { formId: form.id, formVersion: form.version, total, bySex: [...bySex], sexQuestion, questions };
+      // No key for a form without repeats, so its results keep their shape.
+      const withRepeats = repeats.length > 0 ? { repeats: repeatResults(repeats) } : {};
+      return { formId: form.id, formVersion: form.version, total, bySex: [...bySex], sexQuestion, questions, ...withRepeats };
     },
   };
 }

@@ -39,6 +39,18 @@ export type NumberResult = z.infer<typeof NumberResultSchema>;
 export const QuestionResultSchema = z.discriminatedUnion('kind', [ChoiceResultSchema, NumberResultSchema]);
 export type QuestionResult = z.infer<typeof QuestionResultSchema>;
 
+/**
+ * A repeat's instances (household members, trainings attended), by the respondent's sex: how
+ * many instances in all, and in how many responses (those holding at least one). A nested
+ * repeat counts its instances inside every enclosing instance.
+ */
+export const RepeatResultSchema = z.object({
+  repeatId: z.string(),
+  instances: BySex,
+  responses: BySex,
+});
+export type RepeatResult = z.infer<typeof RepeatResultSchema>;
+
 /** One form's results: the response count, its split by sex, and each question's. */
 export const FormResultsSchema = z.object({
   formId: z.string(),
@@ -53,5 +65,7 @@ export const FormResultsSchema = z.object({
    */
   sexQuestion: z.optional(z.nullable(z.string())),
   questions: z.array(QuestionResultSchema),
+  /** One per repeat of the form, in form order; absent when it has none, and from older servers. */
+  repeats: z.optional(z.array(RepeatResultSchema)),
 });
 export type FormResults = z.infer<typeof FormResultsSchema>;
