@@ -466,4 +466,7 @@ export const es: Catalog = {
   'Remove point {n}': 'Quitar el punto {n}',
   'Add a point by hand': 'Añadir un punto a mano',
   'Add my location as a point': 'Añadir mi ubicación como punto',
+  'Repeated entries': 'Entradas repetidas',
+  '{label}: {instances} across {n} response': { one: '{label}: {instances} en {n} respuesta', other: '{label}: {instances} en {n} respuestas' },
+  '{sex}: {instances} across {n} response': { one: '{sex}: {instances} en {n} respuesta', other: '{sex}: {instances} en {n} respuestas' },
 };

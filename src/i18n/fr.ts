@@ -467,4 +467,7 @@ export const fr: Catalog = {
   'Remove point {n}': 'Retirer le point {n}',
   'Add a point by hand': 'Ajouter un point à la main',
   'Add my location as a point': 'Ajouter ma position comme point',
+  'Repeated entries': 'Entrées répétées',
+  '{label}: {instances} across {n} response': { one: '{label} : {instances} sur {n} réponse', other: '{label} : {instances} sur {n} réponses' },
+  '{sex}: {instances} across {n} response': { one: '{sex} : {instances} sur {n} réponse', other: '{sex} : {instances} sur {n} réponses' },
 };

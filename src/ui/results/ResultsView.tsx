@@ -8,6 +8,7 @@ import { DataTable } from './DataTable';
 import { Legend } from './Legend';
 import { NoSexNote } from './NoSexNote';
 import { NumberTotals } from './NumberTotals';
+import { RepeatCounts } from './RepeatCounts';
 
 /**
  * A form's results: who responded, numeric totals and each choice question, disaggregated by sex
@@ -44,6 +45,7 @@ export function ResultsView({ form, results, locale }: { form: Form; results: Fo
           </>
         )}
       </section>
+      {results.repeats && results.repeats.length > 0 && <RepeatCounts form={form} repeats={results.repeats} sexes={sexes} locale={locale} />}
       {numbers.length > 0 && <NumberTotals results={numbers} questions={questions} columns={columns} locale={locale} />}
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{split ? t('Answers by sex') : t('Answers')}</h2>
