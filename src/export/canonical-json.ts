@@ -47,6 +47,8 @@ export function canonicalWithAnswers(s: Submission, answers: Readonly<Record<str
   const m = s.meta;
   return JSON.stringify({
     answers,
+    // Keys in sorted order; absent (so the hash is as before) for a submission without files.
+    attachments: s.attachments?.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size, type: a.type })),
     formId: s.formId,
     formVersion: s.formVersion,
     id: s.id,

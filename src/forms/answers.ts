@@ -1,6 +1,7 @@
 // One definition drives both the renderer and validation: the answer schema is derived
 // from the form, so the browser and the server accept exactly the same answers.
 import * as z from 'zod/mini';
+import { ATTACHMENT_NAME } from './attachments';
 import { MAX_GEO_POINTS, isGeopoint, isGeoshape, isGeotrace } from './geo';
 import { ResponseState } from './logic';
 import { ENGLISH_MESSAGES, type ValidationMessages } from './messages';
@@ -103,6 +104,12 @@ export function valueSchema(q: Question, m: ValidationMessages = ENGLISH_MESSAGE
       return z.string({ error: m.geotrace }).check(z.maxLength(MAX_GEO_TEXT_CHARS, { error: m.geotrace }), z.refine(isGeotrace, { error: m.geotrace }));
     case 'geoshape':
       return z.string({ error: m.geoshape }).check(z.maxLength(MAX_GEO_TEXT_CHARS, { error: m.geoshape }), z.refine(isGeoshape, { error: m.geoshape }));
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'file':
+      // The file itself is listed in the submission's attachments, checked against this name by check.ts.
+      return z.string({ error: m.attachment }).check(z.regex(ATTACHMENT_NAME, { error: m.attachment }));
     case 'calculate':
       // The device stores its calculation's result as text; the server recomputes it for the rules that read it.
       return z.union([z.string().check(z.maxLength(DEFAULT_MAX_LONGTEXT_CHARS)), z.number()], { error: m.text });

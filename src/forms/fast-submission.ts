@@ -42,7 +42,8 @@ function hasExactly(record: Record<string, unknown>, keys: readonly string[]): b
   return n === keys.length;
 }
 
-const SUBMISSION_KEYS = Object.keys(SubmissionSchema.shape);
+// A submission with files takes the schema path, which checks its manifest against its answers.
+const SUBMISSION_KEYS = Object.keys(SubmissionSchema.shape).filter((k) => k !== 'attachments');
 const META_KEYS = Object.keys(SubmissionMetaSchema.shape);
 
 function isMetaText(value: unknown): value is string {

@@ -27,6 +27,8 @@ export interface ValidationMessages {
   geopoint: string;
   geotrace: string;
   geoshape: string;
+  /** A media answer is not the name of an attached file. */
+  attachment: string;
   /** A repeat's value is not a list of instances. */
   repeat: string;
   tooManyInstances: (n: number) => string;
@@ -59,6 +61,7 @@ export const ENGLISH_MESSAGES: ValidationMessages = {
   geopoint: 'Enter a location: a latitude from -90 to 90, a longitude from -180 to 180, and an accuracy of 0 or more if given.',
   geotrace: `Enter a line of 2 to ${MAX_GEO_POINTS} points, each a valid location.`,
   geoshape: `Enter an area of at least 3 different points (up to ${MAX_GEO_POINTS}), each a valid location.`,
+  attachment: 'Choose the file again: this answer does not name an attached file.',
   repeat: 'This must be a list of entries.',
   tooManyInstances: (n) => `Add at most ${n} entries.`,
   instanceCount: (n) => `This needs exactly ${n} ${n === 1 ? 'entry' : 'entries'}.`,

@@ -51,6 +51,10 @@ export const QUESTION_TYPES = [
   'geopoint',
   'geotrace',
   'geoshape',
+  'image',
+  'audio',
+  'video',
+  'file',
   'group',
   'repeat',
 ] as const;
@@ -118,6 +122,8 @@ export const QuestionSchema = z.strictObject({
   /** XLSForm's or_other: the importer added the `other` option and the `<id>_other` text question. */
   orOther: z.optional(z.boolean()),
   appearance: z.optional(z.string().check(z.maxLength(200))),
+  /** An image question's largest side in pixels: bigger photos are downscaled on the device (XLSForm `max-pixels`). */
+  maxPixels: z.optional(z.int().check(z.positive(), z.lte(20_000))),
   /** A repeat's number of instances: a number, or an expression evaluated outside the repeat (absent: the person adds and removes them). */
   repeatCount: z.optional(z.union([z.int().check(z.gte(0), z.lte(MAX_REPEAT_INSTANCES)), ExpressionSchema])),
   /** A group's or repeat's items. */

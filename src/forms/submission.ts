@@ -1,5 +1,6 @@
 // The submission as it crosses the wire (PRODUCT.md section 5) and as a bundle holds it.
 import * as z from 'zod/mini';
+import { AttachmentsSchema } from './attachments';
 import { LocaleSchema, MAX_REPEAT_DEPTH, MAX_REPEAT_INSTANCES, type Answers } from './schema';
 
 /** Caps on free-form metadata so a submission stays small. */
@@ -54,5 +55,7 @@ export const SubmissionSchema = z.strictObject({
   formVersion: z.int().check(z.positive()),
   answers: AnswersShapeSchema,
   meta: SubmissionMetaSchema,
+  /** The files its media answers name (docs/attachments.md); absent when it has none. */
+  attachments: z.optional(AttachmentsSchema),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;

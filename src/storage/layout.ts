@@ -23,6 +23,15 @@ export const SCHEMA_V2 = {
   catalog: 'id',
 };
 
+/**
+ * Version 3: photos, recordings and files (docs/attachments.md). `attachments` keeps each file's
+ * Blob with its submission, by `[submissionId+name]`; `uploadedAt` is set once the server holds it.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  attachments: '[submissionId+name], submissionId',
+};
+
 /** The indexes home counts with. */
 export const BY_FORM_AND_STATUS = '[formId+status]';
 export const BY_FORM_AND_COMPLETION = '[formId+meta.completedAt]';

@@ -1,5 +1,6 @@
 // A submission as this device keeps it: the wire submission plus its life on the device.
 import * as z from 'zod/mini';
+import { AttachmentsSchema } from '../forms/attachments';
 import { AnswersShapeSchema, SubmissionMetaSchema } from '../forms/submission';
 import { SubmissionErrorSchema } from '../sync/api';
 
@@ -22,6 +23,8 @@ export const StoredSubmissionSchema = z.object({
   status: SubmissionStatusSchema,
   answers: AnswersShapeSchema,
   meta: StoredMetaSchema,
+  /** The files its media answers name; each one's Blob is a row of the `attachments` table. */
+  attachments: z.optional(AttachmentsSchema),
   /** When the server confirmed it (stored or duplicate). */
   syncedAt: z.optional(z.string()),
   /** The server's reasons, for a rejected submission. */

@@ -27,6 +27,8 @@ export const SubmitEnvelopeSchema = z.strictObject({ submissions: z.array(z.unkn
 export const SubmissionErrorSchema = z.object({
   path: z.optional(z.string()),
   message: z.string(),
+  /** Set where the device acts on the reason: `attachment_missing` sends the files again and keeps the submission queued. */
+  code: z.optional(z.string()),
 });
 export type SubmissionError = z.infer<typeof SubmissionErrorSchema>;
 

@@ -16,6 +16,7 @@ export function toWire(record: StoredSubmission): Submission {
     formVersion: record.formVersion,
     answers: record.answers,
     meta: { deviceId, enumerator, locale, appVersion, startedAt, completedAt: completedAt ?? record.meta.updatedAt },
+    ...(record.attachments?.length ? { attachments: record.attachments } : {}),
   };
 }
 

@@ -30,6 +30,7 @@ export const SPANISH_MESSAGES: ValidationMessages = {
   acknowledge: 'Marque la casilla para confirmar.',
   geopoint: 'Introduzca una ubicación: una latitud de -90 a 90, una longitud de -180 a 180 y, si se indica, una precisión de 0 o más.',
   geotrace: `Introduzca una línea de 2 a ${MAX_GEO_POINTS} puntos, cada uno una ubicación válida.`,
+  attachment: 'Vuelva a elegir el archivo: esta respuesta no nombra un archivo adjunto.',
   geoshape: `Introduzca un área de al menos 3 puntos distintos (hasta ${MAX_GEO_POINTS}), cada uno una ubicación válida.`,
   repeat: 'Esto debe ser una lista de entradas.',
   tooManyInstances: (n) => `Agregue como máximo ${n} entradas.`,

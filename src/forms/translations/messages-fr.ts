@@ -30,6 +30,7 @@ export const FRENCH_MESSAGES: ValidationMessages = {
   acknowledge: 'Cochez la case pour confirmer.',
   geopoint: 'Saisissez un lieu\u00a0: une latitude de -90 à 90, une longitude de -180 à 180 et, si elle est donnée, une précision de 0 ou plus.',
   geotrace: `Saisissez une ligne de 2 à ${MAX_GEO_POINTS} points, chacun un lieu valide.`,
+  attachment: 'Choisissez à nouveau le fichier : cette réponse ne nomme pas un fichier joint.',
   geoshape: `Saisissez une zone d’au moins 3 points différents (jusqu’à ${MAX_GEO_POINTS}), chacun un lieu valide.`,
   repeat: 'Ceci doit être une liste d’entrées.',
   tooManyInstances: (n) => `Ajoutez au plus ${n} entrées.`,
