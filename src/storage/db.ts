@@ -1,7 +1,8 @@
 // The device's database through Dexie; its layout lives in layout.ts.
 import Dexie, { type EntityTable } from 'dexie';
+import type { StoredAttachment } from './attachments';
 import type { CatalogRow, StoredDefinition } from './catalog-record';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2 } from './layout';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './layout';
 import type { StoredSubmission } from './record';
 
 export { DB_NAME };
@@ -11,6 +12,7 @@ export class FieldbookDB extends Dexie {
   submissions!: EntityTable<StoredSubmission, 'id'>;
   forms!: Dexie.Table<StoredDefinition, [string, number]>;
   catalog!: EntityTable<CatalogRow, 'id'>;
+  attachments!: Dexie.Table<StoredAttachment, [string, string]>;
 
   constructor(name = DB_NAME) {
     // Strict durability: a write resolves only once it is on disk, so "Saved" never lies.
@@ -18,6 +20,8 @@ export class FieldbookDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     // Adds tables and an index; every submission is kept as it is.
     this.version(2).stores(SCHEMA_V2);
+    // Adds the files of photo, recording and file questions.
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -5,6 +5,7 @@ import { endingAnswers } from '../forms/metadata';
 import type { ValidationMessages } from '../forms/messages';
 import type { Answers } from '../forms/relevance';
 import type { Form, Locale } from '../forms/schema';
+import { deleteAttachmentsOf, pruneAttachments } from './attachments';
 import { db } from './db';
 import { guarded, StorageError } from './errors';
 import { FINALIZED_STATUSES, StoredSubmissionSchema, type StoredSubmission } from './record';
@@ -71,13 +72,16 @@ export function finalize(form: Form, id: string, answers: Answers, options: Fina
   const { answers: kept, errors } = finalizeAnswers(form, endingAnswers(form, answers, new Date(now())), options.messages);
   if (Object.keys(errors).length > 0) return Promise.resolve({ ok: false, errors });
   return guarded(() =>
-    db().transaction('rw', db().submissions, async () => {
+    db().transaction('rw', db().submissions, db().attachments, async () => {
       const current = await db().submissions.get(id);
       if (!current) throw new StorageError({ kind: 'missing' });
       if (current.status !== 'draft') throw new StorageError({ kind: 'finalized' });
       const time = now();
+      const { attachments: _chosen, ...rest } = current;
+      const attachments = await pruneAttachments(id, current.attachments, kept);
       const submission: StoredSubmission = {
-        ...current,
+        ...rest,
+        ...(attachments && { attachments }),
         status: 'queued',
         answers: kept,
         meta: { ...current.meta, locale: options.locale ?? current.meta.locale, updatedAt: time, completedAt: time },
@@ -103,10 +107,11 @@ export async function getSubmissions(ids: readonly string[]): Promise<StoredSubm
 /** Deletes a draft; finalized submissions are kept (they may be on their way to the server). */
 export function deleteDraft(id: string): Promise<void> {
   return guarded(() =>
-    db().transaction('rw', db().submissions, async () => {
+    db().transaction('rw', db().submissions, db().attachments, async () => {
       const current = await db().submissions.get(id);
       if (current && current.status !== 'draft') throw new StorageError({ kind: 'finalized' });
       await db().submissions.delete(id);
+      await deleteAttachmentsOf(id);
     }),
   );
 }

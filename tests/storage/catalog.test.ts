@@ -28,8 +28,8 @@ const catalogWith = (...forms: Form[]) => ({ forms: [workshop, ...forms], states
 
 beforeEach(resetStorage);
 
-describe('the upgrade to version 2', () => {
-  it('keeps every submission of a version 1 database as it was', async () => {
+describe('the upgrades to versions 2 and 3', () => {
+  it('keep every submission of a version 1 database as it was', async () => {
     closeDb();
     await Dexie.delete(DB_NAME);
     const old = new Dexie(DB_NAME);
@@ -42,7 +42,8 @@ describe('the upgrade to version 2', () => {
     old.close();
 
     expect(await db().submissions.toArray()).toEqual(records);
-    expect(db().verno).toBe(2);
+    expect(db().verno).toBe(3);
+    expect(await db().attachments.count()).toBe(0);
     expect(await db().submissions.where('[formId+formVersion+status]').equals(['workshop-feedback', 1, 'queued']).count()).toBe(1);
     expect(await db().forms.count()).toBe(0);
   });
