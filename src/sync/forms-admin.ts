@@ -65,3 +65,21 @@ export async function fetchXlsForm(endpoint: string, formId: string): Promise<Bl
   const response = await coordinatorRequest(apiUrl(endpoint, `${formPath(formId)}/xlsform`));
   return response.blob();
 }
+
+/**
+ * GET /api/v1/forms/{formId}/attachments.zip: every photo and file of the form's responses, as
+ * `<submission id>/<name>` (docs/attachments.md). Read as it arrives, so `onBytes` can show progress.
+ */
+export async function fetchAttachmentsZip(endpoint: string, formId: string, onBytes: (received: number) => void): Promise<Blob> {
+  const response = await coordinatorRequest(apiUrl(endpoint, `${formPath(formId)}/attachments.zip`));
+  if (!response.body) return response.blob();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    parts.push(chunk.value);
+    received += chunk.value.length;
+    onBytes(received);
+  }
+  return new Blob(parts, { type: 'application/zip' });
+}

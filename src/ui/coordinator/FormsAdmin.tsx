@@ -4,6 +4,7 @@ import { formatDate, t } from '../../i18n';
 import { formatCount } from '../../results/labels';
 import type { FormSummary } from '../../sync/forms-api';
 import { TableScroll } from '../results/TableScroll';
+import { AttachmentsDownload } from './AttachmentsDownload';
 import { FormStateControl, stateName } from './FormStateControl';
 import { PublishForm } from './PublishForm';
 import { summaryTitle, type ServerCatalog } from './use-server-catalog';
@@ -28,7 +29,7 @@ export function FormsAdmin({ catalog, locale, language, onRefused }: Props) {
         {busy ? t('Asking the server…') : ''}
       </p>
       {forms?.map((summary) => (
-        <FormEntry key={summary.id} summary={summary} title={summaryTitle(summary, locale, language)} onChanged={refresh} onRefused={onRefused} />
+        <FormEntry key={summary.id} summary={summary} title={summaryTitle(summary, locale, language)} locale={locale} onChanged={refresh} onRefused={onRefused} />
       ))}
       {forms && <PublishForm forms={forms} locale={locale} onPublished={refresh} onRefused={onRefused} />}
     </section>
@@ -38,7 +39,7 @@ export function FormsAdmin({ catalog, locale, language, onRefused }: Props) {
 const PUBLISHED_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 /** One form: its id and state, a table of its versions with their responses, and its state control. */
-function FormEntry({ summary, title, onChanged, onRefused }: { summary: FormSummary; title: string; onChanged: () => void; onRefused: (reason: string) => void }) {
+function FormEntry({ summary, title, locale, onChanged, onRefused }: { summary: FormSummary; title: string; locale: Locale; onChanged: () => void; onRefused: (reason: string) => void }) {
   const headingId = `form-entry-${summary.id}`;
   const caption = t('Versions of {title}', { title });
   // Newest first: the version devices get now is the one a coordinator looks for.
@@ -73,6 +74,7 @@ function FormEntry({ summary, title, onChanged, onRefused }: { summary: FormSumm
         </table>
       </TableScroll>
       {versions[0] && <XlsFormDownload formId={summary.id} version={versions[0].version} title={title} onRefused={onRefused} />}
+      <AttachmentsDownload formId={summary.id} title={title} locale={locale} onRefused={onRefused} />
       <FormStateControl formId={summary.id} title={title} state={summary.state} onChanged={onChanged} onRefused={onRefused} />
     </article>
   );
