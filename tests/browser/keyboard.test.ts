@@ -39,6 +39,8 @@ describeInBrowser('keyboard only, in French', () => {
 
   /** What has focus: an element matching `selector`, shown with a visible outline. */
   async function expectFocus(page: Page, selector: string): Promise<void> {
+    // Some focus moves land on the next frame (the error summary after Finalize): wait for it first.
+    await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, { timeout: 2_000 }).catch(() => {});
     const focus = await page.evaluate((s) => {
       const el = document.activeElement;
       if (!el || !el.matches(s)) return { ok: false, at: el ? `${el.tagName} #${el.id} ${el.getAttribute('name') ?? ''} ${el.textContent?.slice(0, 30) ?? ''}` : 'nothing' };
