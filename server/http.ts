@@ -9,7 +9,8 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
-  "img-src 'self' data:",
+  // blob: for the thumbnail of a photo kept on the device (an object URL of its stored Blob).
+  "img-src 'self' data: blob:",
   "manifest-src 'self'",
   // blob: for the unzipping workers fflate starts from the page's own script when an .xlsx is over
   // 512 KB (the coordinator's preview); a blob: URL can only be made by script already running here.

@@ -123,7 +123,7 @@ export function DraftEditor({ record, form, language, onFinalized, onClose }: { 
           </ul>
         </div>
       )}
-      <FormRenderer form={form} answers={answers} errors={errors} locale={locale} formLanguage={formLanguage} onFormLanguage={setFormLanguage} onChange={onChange} onSubmit={() => void onFinalize()}>
+      <FormRenderer form={form} submissionId={record.id} answers={answers} errors={errors} locale={locale} formLanguage={formLanguage} onFormLanguage={setFormLanguage} onChange={onChange} onSubmit={() => void onFinalize()}>
         {failure !== undefined && (
           <p class="form-failure" role="alert">
             {describeFailure(toStorageError(failure).failure)}

@@ -21,6 +21,8 @@ export interface FormRendererProps {
   /** The language of the form's texts, when the parent keeps it (else the renderer does). */
   formLanguage?: string;
   onFormLanguage?: (language: string) => void;
+  /** The draft or submission shown, whose kept files media questions show and add to; absent in a preview. */
+  submissionId?: string;
   /** Actions shown under the last section (e.g. Finalize). */
   children?: ComponentChildren;
 }
@@ -34,6 +36,7 @@ interface Shared {
   locale: Locale;
   readOnly: boolean;
   onChange: (id: string, value: AnswerValue | undefined) => void;
+  submissionId: string | undefined;
 }
 
 /** The one renderer: any form definition, by section and group, showing only what applies, with live logic. */
@@ -61,7 +64,7 @@ export function FormRenderer(props: FormRendererProps) {
   const live = useRef<LiveState>();
   if (!live.current || live.current.form !== form) live.current = new LiveState(form, answers);
   const state = live.current.sync(answers);
-  const shared: Shared = { form, state, language, answers, errors, locale, readOnly, onChange };
+  const shared: Shared = { form, state, language, answers, errors, locale, readOnly, onChange, submissionId: props.submissionId };
   const rtl = form.languages !== undefined && isRightToLeft(language);
   return (
     <form
@@ -107,7 +110,7 @@ function visible(q: Question, state: ResponseState, at: InstancePath): boolean {
 }
 
 function Items({ items, shared, at }: { items: readonly Question[]; shared: Shared; at: InstancePath }) {
-  const { form, state, language, answers, errors, locale, readOnly, onChange } = shared;
+  const { form, state, language, answers, errors, locale, readOnly, onChange, submissionId } = shared;
   const record = at.length === 0 ? answers : (recordAt(answers, at) ?? {});
   return (
     <>
@@ -156,7 +159,7 @@ function Items({ items, shared, at }: { items: readonly Question[]; shared: Shar
         const live = answered && !state.constraintHolds(q.id, at) ? shownText(q.constraintMessage, language, form, state, at) || t('This answer is not accepted.') : undefined;
         // Inside a repeat the field is named by its path, so each instance's inputs have their own ids.
         const shown = { ...shownQuestion(q, language, form, state, at), id: key };
-        return <QuestionRow key={q.id} shown={shown} value={value} error={errors[key] ?? live} locale={locale} readOnly={readOnly || state.readOnly(q.id, at)} onChange={onChange} />;
+        return <QuestionRow key={q.id} shown={shown} value={value} error={errors[key] ?? live} locale={locale} readOnly={readOnly || state.readOnly(q.id, at)} onChange={onChange} submissionId={submissionId} />;
       })}
     </>
   );
@@ -169,6 +172,7 @@ interface RowProps {
   locale: Locale;
   readOnly: boolean;
   onChange: (id: string, value: AnswerValue | undefined) => void;
+  submissionId: string | undefined;
 }
 
 /** What a shown question looks like, as text: a row re-renders only when this or its value changes. */
@@ -186,16 +190,16 @@ class QuestionRow extends Component<RowProps> {
 
   override shouldComponentUpdate(next: RowProps): boolean {
     const shape = signature(next.shown);
-    const changed = shape !== this.shape || next.value !== this.props.value || next.error !== this.props.error || next.readOnly !== this.props.readOnly || next.locale !== this.props.locale;
+    const changed = shape !== this.shape || next.value !== this.props.value || next.error !== this.props.error || next.readOnly !== this.props.readOnly || next.locale !== this.props.locale || next.submissionId !== this.props.submissionId;
     this.shape = shape;
     return changed;
   }
 
   override render() {
-    const { shown, value, error, locale, readOnly, onChange } = this.props;
+    const { shown, value, error, locale, readOnly, onChange, submissionId } = this.props;
     return (
       <div class="question">
-        <QuestionField question={shown} value={value} error={error} locale={locale} readOnly={readOnly} onChange={onChange} />
+        <QuestionField question={shown} value={value} error={error} locale={locale} readOnly={readOnly} onChange={onChange} submissionId={submissionId} />
       </div>
     );
   }

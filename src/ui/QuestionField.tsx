@@ -6,6 +6,7 @@ import type { Locale, Question } from '../forms/schema';
 import { textIn } from '../forms/texts';
 import { t } from '../i18n';
 import { GeoPointsInput, GeopointInput } from './GeoField';
+import { MediaField } from './MediaField';
 
 export interface FieldProps {
   question: Question;
@@ -14,6 +15,8 @@ export interface FieldProps {
   locale: Locale;
   readOnly: boolean;
   onChange: (id: string, value: AnswerValue | undefined) => void;
+  /** The draft the answers belong to, where a chosen file is kept; absent in a preview. */
+  submissionId?: string;
 }
 
 /** Element ids of a question's parts, for label and description wiring. */
@@ -174,6 +177,11 @@ export function QuestionField(props: FieldProps) {
     case 'geotrace':
     case 'geoshape':
       return <GeoPointsInput {...props} />;
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'file':
+      return <MediaField {...props} />;
     case 'single':
     case 'multi': {
       const choices = (question.options ?? []).map((o) => ({ id: o.id, label: textIn(o.label, locale) }));

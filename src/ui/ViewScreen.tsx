@@ -59,7 +59,7 @@ export function ViewScreen({ id }: { id: string }) {
         </p>
       )}
       <p>{t('This response is finalized and can no longer be changed.')}</p>
-      <FormRenderer form={form} answers={record.answers} errors={{}} locale={locale} readOnly />
+      <FormRenderer form={form} submissionId={record.id} answers={record.answers} errors={{}} locale={locale} readOnly />
     </div>
   );
 }
