@@ -7,6 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
 import { describeInBrowser, storedSubmissions, useAppInBrowser, type BrowserContext, type Page } from '../helpers/browser';
 import { defineOpenAppDb, type WithAppDb } from '../helpers/device-data';
+import { makePng } from '../helpers/png';
 import { waitUntilControlled } from '../helpers/pwa';
 
 const FORM = {
@@ -24,23 +25,6 @@ const FORM = {
     },
   ],
 };
-
-/** A PNG of `width` × `height` pixels drawn by the page itself (no image library in the test). */
-async function pngOf(page: Page, width: number, height: number): Promise<Buffer> {
-  const bytes = await page.evaluate(
-    async ({ width, height }) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext('2d')!;
-      context.fillStyle = '#1e6b52';
-      context.fillRect(0, 0, width, height);
-      context.fillStyle = '#f2c14e';
-      context.fillRect(width / 4, height / 4, width / 2, height / 2);
-      return Array.from(new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer()));
-    },
-    { width, height },
-  );
-  return Buffer.from(bytes);
-}
 
 /** One kept file read straight from IndexedDB: its size, type and, for a picture, its pixels. */
 async function keptFile(page: Page, submissionId: string, name: string): Promise<{ size: number; type: string; width?: number; height?: number } | undefined> {
@@ -115,7 +99,7 @@ describeInBrowser('photos and files chosen on a device', () => {
     const photoInput = page.getByLabel('Photo of the site', { exact: true });
     expect(await photoInput.getAttribute('type')).toBe('file');
     expect(await photoInput.getAttribute('accept')).toBe('image/jpeg,image/png,image/gif,image/webp');
-    await photoInput.setInputFiles({ name: 'IMG_0042.png', mimeType: 'image/png', buffer: await pngOf(page, 300, 200) });
+    await photoInput.setInputFiles({ name: 'IMG_0042.png', mimeType: 'image/png', buffer: makePng(300, 200) });
     const thumbnail = page.getByRole('img', { name: 'Photo of the site: photo' });
     await thumbnail.waitFor();
     // Loaded, not blocked by the CSP: a blocked image has no natural size.
