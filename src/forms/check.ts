@@ -4,6 +4,7 @@
 import type * as z from 'zod/mini';
 import type { SubmissionError } from '../sync/api';
 import { answerSchema } from './answers';
+import { attachmentErrors } from './attachment-check';
 import { builtInLookup, isForm, type FormLookup } from './lookup';
 import type { Form } from './schema';
 import { SubmissionSchema, type Submission } from './submission';
@@ -37,12 +38,14 @@ function cachedAnswerSchema(form: Form): ReturnType<typeof answerSchema> {
   return schema;
 }
 
-/** Problems with a well-shaped submission's form, version or answers; empty when it is acceptable. */
+/** Problems with a well-shaped submission's form, version, answers or attached files' manifest; empty when it is acceptable. */
 export function formErrors(submission: Submission, lookup: FormLookup = builtInLookup): SubmissionError[] {
   const form = lookup(submission.formId, submission.formVersion);
   if (!isForm(form)) return [form];
   const parsed = cachedAnswerSchema(form).safeParse(submission.answers);
-  return parsed.success ? [] : issuesToErrors(parsed.error.issues, 'answers');
+  const errors = parsed.success ? [] : issuesToErrors(parsed.error.issues, 'answers');
+  errors.push(...attachmentErrors(form, submission));
+  return errors.slice(0, MAX_ERRORS_PER_SUBMISSION);
 }
 
 /** Validates one submission as sent: its shape, its form and version, then its answers. */

@@ -4,7 +4,7 @@
 import { canonicalJson } from '../export/canonical-json';
 import { readDefinition } from './load';
 import { jsonProblem, type FormProblem } from './problems';
-import { questionsOf, type Form, type QuestionType } from './schema';
+import { holdsAnswer, itemsOf, type Form, type Question, type QuestionType } from './schema';
 
 /** What a form's published versions say about the next one. */
 export interface PublishedHistory {
@@ -24,9 +24,10 @@ export function contentText(form: Form): string {
   return canonicalJson(content);
 }
 
-/** Each question's id and type in a version, for the history of the next one. */
+/** Each question's id and type in a version (in groups and repeats too), for the history of the next one. */
 export function addToHistory(types: Map<string, { type: QuestionType; version: number }>, form: Form): void {
-  for (const q of questionsOf(form)) {
+  for (const { item: q } of itemsOf(form)) {
+    if (!holdsAnswer(q)) continue;
     const known = types.get(q.id);
     if (!known || known.version < form.version) types.set(q.id, { type: q.type, version: form.version });
   }
@@ -53,19 +54,22 @@ export function checkPublication(input: unknown, history: PublishedHistory, hash
   if (given !== undefined && history.latestVersion !== undefined && read.form.version <= history.latestVersion) {
     problems.push(jsonProblem('version', `version ${read.form.version} is not above the latest published version, ${history.latestVersion}; leave "version" out to publish as version ${next}`));
   }
-  read.form.sections.forEach((section, s) =>
-    section.questions.forEach((q, i) => {
+  // Every question keeps its type, in groups and repeats as at the top (a photo cannot become a file: its CSV column and files would mean two things).
+  const visit = (items: readonly Question[], base: string): void =>
+    items.forEach((q, i) => {
+      const path = `${base}.questions[${i}]`;
       const earlier = history.questionTypes.get(q.id);
       if (earlier && earlier.type !== q.type) {
         problems.push(
           jsonProblem(
-            `sections[${s}].questions[${i}].type`,
+            `${path}.type`,
             `question "${q.id}" was "${earlier.type}" in version ${earlier.version} and cannot become "${q.type}": a question keeps its type across versions; give the new question another id`,
           ),
         );
       }
-    }),
-  );
+      if (q.questions) visit(q.questions, path);
+    });
+  read.form.sections.forEach((section, s) => visit(section.questions, `sections[${s}]`));
   const conflict = problems.length === 1 && problems[0]?.column === 'version';
   return problems.length > 0 ? { ok: false, conflict, problems } : { ok: true, unchanged: false, form: read.form, text };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { answerSchema, validateAnswers } from '../../src/forms/answers';
 import { checkAgainstForm } from '../../src/forms/check';
 import { compileFastAnswerCheck } from '../../src/forms/fast-answers';
+import { usesOnlyOriginalRules } from '../../src/forms/logic';
 import { fastAcceptsShape } from '../../src/forms/fast-submission';
 import { FORMS, findForm } from '../../src/forms/index';
 import { parseForm } from '../../src/forms/load';
@@ -12,6 +13,7 @@ import type { Answers } from '../../src/forms/relevance';
 import type { Form } from '../../src/forms/schema';
 import { SubmissionSchema } from '../../src/forms/submission';
 import { EVERY_TYPE, definitionWith } from '../fixtures/forms';
+import { MEDIA_FORM, PHOTO } from '../fixtures/media-form';
 import { makeSubmission } from '../fixtures/submissions';
 import { answerCases, envelopeCases, mixedAnswers, validationCases } from '../fixtures/validation-cases';
 
@@ -163,6 +165,20 @@ describe('a form with a location and no expression', () => {
     expect(fast({ sex: 'female', where: '12.5 -1.25' })).toBe(false);
     expect(schema.safeParse({ sex: 'female', where: '12.5 -1.25' }).success).toBe(true);
     expect(schema.safeParse({ sex: 'female', where: '95 -1.25' }).success).toBe(false);
+  });
+});
+
+describe('a form with media questions', () => {
+  it('is left to the schema, even for answers that name no file', () => {
+    const form = parseForm(definitionWith([{ id: 'photo', type: 'image', label: 'Photo' }]));
+    expect(usesOnlyOriginalRules(form)).toBe(false);
+    expect(usesOnlyOriginalRules(MEDIA_FORM)).toBe(false);
+    const schema = answerSchema(form);
+    for (const answers of [{ sex: 'female' }, { sex: 'female', photo: PHOTO.name }] as Answers[]) {
+      expect(schema.safeParse(answers).success).toBe(true);
+      expect(compileFastAnswerCheck(form)(answers)).toBe(false);
+      expect(compileFastAnswerCheck(MEDIA_FORM)(answers)).toBe(false);
+    }
   });
 });
 

@@ -8,6 +8,10 @@ import { definitionWith, type QuestionInput } from '../fixtures/forms';
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 const AGE: QuestionInput = { id: 'age', type: 'integer', label: 'Age' };
 const V1 = { ...definitionWith([AGE]), version: 1 } as Form;
+const PHOTO: QuestionInput = { id: 'photo', type: 'image', label: 'Photo', maxPixels: 1024 };
+/** A roster holding a photo per member, inside a group. */
+const rosterWith = (photo: QuestionInput): QuestionInput[] => [{ id: 'g', type: 'group', questions: [{ id: 'member', type: 'repeat', label: 'Member', questions: [{ id: 'name', type: 'text', label: 'Name' }, photo] }] }];
+const MEDIA_V1 = { ...definitionWith([PHOTO, { id: 'voice', type: 'audio', label: 'Voice' }, ...rosterWith({ ...PHOTO, id: 'card' })]), version: 1 } as Form;
 
 /** The history after publishing `forms` in order. */
 function historyOf(...forms: Form[]): PublishedHistory {
@@ -34,6 +38,15 @@ const REFUSALS: Case[] = [
   ['a relevant on a later question', withoutVersion([{ id: 'why', type: 'text', label: 'Why?', relevant: { question: 'age', equals: 1 } }, AGE]), NO_HISTORY, 'sections[0].questions[0].relevant.question', /not an earlier question/],
   ['a question whose type changed', withoutVersion([{ ...AGE, type: 'text' }]), historyOf(V1), 'sections[0].questions[0].type', /"age" was "integer" in version 1 and cannot become "text"/],
   ['a type change against an older version', withoutVersion([{ ...AGE, type: 'number' }]), historyOf(V1, { ...(definitionWith([{ id: 'other', type: 'text', label: 'O' }]) as Form), version: 2 }), 'sections[0].questions[0].type', /in version 1/],
+  ['a photo that becomes a file', withoutVersion([{ ...PHOTO, type: 'file', maxPixels: undefined }]), historyOf(MEDIA_V1), 'sections[0].questions[0].type', /"photo" was "image" in version 1 and cannot become "file"/],
+  ['a recording that becomes a text', withoutVersion([{ id: 'voice', type: 'text', label: 'Voice' }]), historyOf(MEDIA_V1), 'sections[0].questions[0].type', /"voice" was "audio" in version 1 and cannot become "text"/],
+  [
+    'a photo in a repeat in a group that becomes a video',
+    withoutVersion(rosterWith({ id: 'card', type: 'video', label: 'Card' })),
+    historyOf(MEDIA_V1),
+    'sections[0].questions[0].questions[0].questions[1].type',
+    /"card" was "image" in version 1 and cannot become "video"/,
+  ],
   ['a version not above the latest', { ...withoutVersion([AGE, { id: 'more', type: 'text', label: 'More' }]), version: 1 }, historyOf(V1), 'version', /not above the latest published version, 1/],
   ['a version that is not a positive integer', { ...withoutVersion([AGE]), version: 0 }, NO_HISTORY, 'version', /expected number to be >0/],
   ['a section id used twice', { id: 'test-form', title: 'T', sections: [{ id: 's', title: 'S', questions: [AGE] }, { id: 's', title: 'S2', questions: [{ id: 'b', type: 'text', label: 'B' }] }] }, NO_HISTORY, 'sections[1].id', /section id is used twice/],
@@ -70,6 +83,15 @@ describe('checkPublication accepts', () => {
   it('removed and added questions, and a removed question that comes back with its type', () => {
     const v2 = { ...(definitionWith([{ id: 'other', type: 'text', label: 'O' }]) as Form), version: 2 };
     expect(checkPublication(withoutVersion([AGE]), historyOf(V1, v2), hash)).toMatchObject({ ok: true, unchanged: false, form: { version: 3 } });
+  });
+
+  it('photos, recordings, videos and files, at the top and in repeats, and a next version keeping their types', () => {
+    const media = withoutVersion([PHOTO, { id: 'voice', type: 'audio', label: 'Voice' }, { id: 'walk', type: 'video', label: 'Walk' }, { id: 'doc', type: 'file', label: 'Doc' }, ...rosterWith({ ...PHOTO, id: 'card' })]);
+    const first = checkPublication(media, NO_HISTORY, hash);
+    expect(first).toMatchObject({ ok: true, unchanged: false, form: { version: 1 } });
+    expect(first.ok && !first.unchanged && first.form.sections[0]!.questions[0]).toEqual({ id: 'photo', type: 'image', label: 'Photo', maxPixels: 1024 });
+    const next = withoutVersion([{ ...PHOTO, maxPixels: 640 }, { id: 'voice', type: 'audio', label: 'Voice note' }, ...rosterWith({ ...PHOTO, id: 'card' })]);
+    expect(checkPublication(next, historyOf(MEDIA_V1), hash)).toMatchObject({ ok: true, unchanged: false, form: { version: 2 } });
   });
 
   it('flags only a version clash as a conflict', () => {

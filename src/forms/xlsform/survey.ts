@@ -1,7 +1,8 @@
 // The survey sheet, row by row, into Fieldbook's items: types, names, texts, expressions,
 // groups and repeats (nested), choices from their list, or_other. Anything it cannot honour becomes a problem
 // or a warning at its row and column; nothing is dropped without saying so.
-import { MAX_REPEAT_INSTANCES, RelevantRuleSchema, type Option, type Question, type Relevant, type Text } from '../schema';
+import { MAX_REPEAT_INSTANCES, RelevantRuleSchema, type Option, type Question, type QuestionType, type Relevant, type Text } from '../schema';
+import { readParameters } from './parameters';
 import type { Report } from './report';
 import { cell, headerOf, type Row, type Sheet } from './sheets';
 import { rowText, type LanguagePlan } from './texts';
@@ -11,10 +12,20 @@ import { parseType } from './types';
 export const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_.\-\u00B7]*$/u;
 
 /** Survey columns this importer reads; any other is reported once as ignored. */
-const READ = new Set(['type', 'name', 'label', 'hint', 'required', 'required_message', 'relevant', 'constraint', 'constraint_message', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'parameters', 'repeat_count', 'guidance_hint', 'trigger', 'min', 'max', 'media::image', 'media::big-image', 'media::audio', 'media::video']);
+const READ = new Set(['type', 'name', 'label', 'hint', 'required', 'required_message', 'relevant', 'constraint', 'constraint_message', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'parameters', 'repeat_count', 'guidance_hint', 'trigger', 'min', 'max', 'media::image', 'media::big-image', 'media::audio', 'media::video', 'body::accept']);
 
 /** Appearances the renderer honours; others are kept and reported. */
 export const SHOWN_APPEARANCES = new Set(['multiline', 'minimal', 'likert', 'field-list', 'horizontal', 'horizontal-compact', 'columns', 'columns-pack', 'quick', 'no-calendar']);
+
+/** Appearances of a media question ODK honours and Fieldbook does not, with what the person does instead. */
+const MEDIA_APPEARANCES: Record<string, string> = {
+  draw: '(drawing a sketch on the screen) is not offered by Fieldbook: the person chooses a file or takes a photo instead',
+  signature: '(signing on the screen) is not offered by Fieldbook: the person chooses a file or takes a photo instead',
+  annotate: '(drawing on the photo taken) is not offered by Fieldbook: the person chooses a file or takes a photo instead',
+  new: '(only a new capture, not a file already on the device) is not enforced: the person may also choose a file',
+  'new-front': '(only a new capture with the front camera) is not enforced: the person may also choose a file',
+  selfie: '(only a new capture with the front camera) is not enforced: the person may also choose a file',
+};
 
 const TRUE = new Set(['yes', 'true', 'true()']);
 const FALSE = new Set(['no', 'false', 'false()']);
@@ -108,12 +119,13 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
       if (open && open.item.questions.length === 0) report.problem(S, open.row, at('type'), `the ${open.of} \`${open.item.id}\` has no questions`);
       continue;
     }
-    const common = commonFields(sheet, row, plan, report);
+    const common = commonFields(sheet, row, parsed.kind === 'begin' ? parsed.of : parsed.type, plan, report);
     if (parsed.kind === 'begin') {
       const name = useName(row, `this ${parsed.of}`) ?? `_row${row.row}`;
       for (const [field, column] of [['hint', 'hint'], ['required', 'required'], ['constraint', 'constraint'], ['calculation', 'calculation'], ['default', 'default'], ['readOnly', 'read_only'], ['choiceFilter', 'choice_filter']] as const) {
         if (common[field] !== undefined) report.warn(S, row.row, at(column), `\`${column}\` on a ${parsed.of} has no effect; it is ignored`);
       }
+      if (cell(sheet, row, 'parameters') !== '') report.warn(S, row.row, at('parameters'), `\`parameters\` on a ${parsed.of} have no effect; they are ignored`);
       const group: Question & { questions: Question[] } = { id: name, type: parsed.of, ...groupFields(common), questions: [] };
       const count = parsed.of === 'repeat' ? repeatCount(sheet, row, report) : undefined;
       if (count !== undefined) group.repeatCount = count;
@@ -125,6 +137,7 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
     const name = useName(row, `this ${typeCell} question`);
     if (name === undefined) continue;
     const q: Question = { id: name, type: parsed.type, ...common };
+    readParameters(sheet, row, q, report);
     if (q.type === 'text' && q.appearance?.split(/\s+/).includes('multiline')) q.type = 'longtext';
     if (q.label === undefined && !['calculate', 'start', 'end', 'today', 'deviceid', 'username'].includes(q.type)) {
       if (q.hint !== undefined) {
@@ -153,7 +166,7 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
 type Common = Omit<Question, 'id' | 'type'>;
 
 /** The columns every row may have. */
-function commonFields(sheet: Sheet, row: Row, plan: LanguagePlan, report: Report): Common {
+function commonFields(sheet: Sheet, row: Row, type: QuestionType, plan: LanguagePlan, report: Report): Common {
   const S = sheet.name;
   const text = (key: string) => rowText(sheet, row, key, plan);
   const expr = (key: string) => expression(sheet, row, key, report) || undefined;
@@ -180,7 +193,9 @@ function commonFields(sheet: Sheet, row: Row, plan: LanguagePlan, report: Report
   if (appearance !== '') {
     out.appearance = appearance;
     for (const word of appearance.split(/\s+/)) {
-      if (!SHOWN_APPEARANCES.has(word.toLowerCase()) && !/^columns-\d+$/.test(word)) report.warn(S, row.row, headerOf(sheet, 'appearance'), `appearance \`${word}\` does not change how Fieldbook shows the question; the question works without it`);
+      const media = ['image', 'audio', 'video', 'file'].includes(type) ? MEDIA_APPEARANCES[word.toLowerCase()] : undefined;
+      if (media !== undefined) report.warn(S, row.row, headerOf(sheet, 'appearance'), `appearance \`${word}\` ${media}`);
+      else if (!SHOWN_APPEARANCES.has(word.toLowerCase()) && !/^columns-\d+$/.test(word)) report.warn(S, row.row, headerOf(sheet, 'appearance'), `appearance \`${word}\` does not change how Fieldbook shows the question; the question works without it`);
     }
   }
   for (const c of sheet.columns) {
@@ -188,7 +203,7 @@ function commonFields(sheet: Sheet, row: Row, plan: LanguagePlan, report: Report
     if (value === '') continue;
     if (c.key.startsWith('media::')) report.warn(S, row.row, c.header, `images, audio and video in forms are not shown yet; the column \`${c.header}\` is ignored (first used here)`, `media:${c.index}`);
     else if (c.key === 'guidance_hint') report.warn(S, row.row, c.header, `guidance hints are not shown yet; the column \`${c.header}\` is ignored (first used here)`, `guidance:${c.index}`);
-    else if (c.key === 'parameters') report.warn(S, row.row, c.header, `parameters \`${value}\` are not used by Fieldbook; this cell is ignored`);
+    else if (c.key === 'body::accept') report.warn(S, row.row, c.header, `the column \`${c.header}\` (the file types to offer) is not used: a file question takes any file but web pages and scripts; it is ignored (first used here)`, `accept:${c.index}`);
     else if (c.key === 'trigger') report.problem(S, row.row, c.header, 'the `trigger` column (recalculate when another answer changes) is not supported yet');
   }
   return out;

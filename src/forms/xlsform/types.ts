@@ -34,6 +34,17 @@ const SIMPLE: Record<string, QuestionType> = {
   geopoint: 'geopoint',
   geotrace: 'geotrace',
   geoshape: 'geoshape',
+  // Files the person chooses or captures (docs/attachments.md); `photo` is pyxform's older name for an image.
+  image: 'image',
+  photo: 'image',
+  'add image prompt': 'image',
+  'add photo prompt': 'image',
+  audio: 'audio',
+  'add audio prompt': 'audio',
+  video: 'video',
+  'add video prompt': 'video',
+  file: 'file',
+  'add file prompt': 'file',
   // Fieldbook's own types, which its XLSForm export writes for the original format (docs/forms.md).
   yesno: 'yesno',
   likert: 'likert',
@@ -43,21 +54,10 @@ const SIMPLE: Record<string, QuestionType> = {
 /** Metadata ODK phones once gave and Fieldbook has no source for. */
 const UNRECORDED = new Set(['simserial', 'subscriberid', 'phonenumber', 'email', 'audit', 'uri:email', 'uri:phonenumber', 'uri:simserial', 'uri:subscriberid', 'uri:username', 'uri:deviceid']);
 
-/** Types that collect what Fieldbook cannot collect yet (media, places, codes) or features not built. */
+/** Types that collect what Fieldbook cannot collect yet (places taken unasked, codes) or features not built. */
 const NOT_YET: Record<string, string> = {
   'start-geopoint': 'a location',
   'start-geotrace': 'a line on a map',
-  image: 'a photo',
-  photo: 'a photo',
-  'add image prompt': 'a photo',
-  'add photo prompt': 'a photo',
-  audio: 'a recording',
-  'add audio prompt': 'a recording',
-  'background-audio': 'a recording',
-  video: 'a video',
-  'add video prompt': 'a video',
-  file: 'a file',
-  'add file prompt': 'a file',
   barcode: 'a barcode scan',
   range: 'a range slider',
   rank: 'a ranking',
@@ -78,6 +78,7 @@ export function parseType(cell: string): ParsedType {
   const control = /^(begin|end)[ _](group|repeat|loop|looped group|lgroup)$/.exec(lower);
   if (control) return { kind: control[1] === 'begin' ? 'begin' : 'end', of: control[2] === 'group' ? 'group' : 'repeat' };
   if (lower in SIMPLE) return { kind: 'question', type: SIMPLE[lower]! };
+  if (lower === 'background-audio') return { kind: 'refused', why: `type \`${text}\` (a recording made in the background while the form is filled) is not supported: Fieldbook records only the files the person chooses; use an \`audio\` question` };
   if (UNRECORDED.has(lower)) return { kind: 'skip', why: `type \`${text}\` is metadata Fieldbook does not record; the row is left out` };
   if (lower in NOT_YET) return { kind: 'refused', why: `type \`${text}\` (${NOT_YET[lower]}) is not supported yet` };
   if (lower === 'osm' || lower.startsWith('osm ')) return { kind: 'refused', why: `type \`${text}\` (a map feature) is not supported yet` };

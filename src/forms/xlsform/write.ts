@@ -14,7 +14,7 @@ const TYPE: Partial<Record<Question['type'], string>> = { number: 'decimal', dat
 /** Translatable survey columns, in the order written. */
 const TEXTS = ['label', 'hint', 'required_message', 'constraint_message'] as const;
 /** The other survey columns, each written only when some row fills it. */
-const PLAIN = ['required', 'relevant', 'constraint', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'min', 'max', 'repeat_count'] as const;
+const PLAIN = ['required', 'relevant', 'constraint', 'calculation', 'default', 'read_only', 'choice_filter', 'appearance', 'parameters', 'min', 'max', 'repeat_count'] as const;
 type Plain = (typeof PLAIN)[number];
 
 /** How the texts of a form are laid out in columns. */
@@ -89,6 +89,8 @@ export function formToSheets(form: Form): SheetRows {
       read_only: flag(q.readOnly),
       choice_filter: q.choiceFilter,
       appearance: q.appearance,
+      // The only parameter a definition holds: an image's downscaling (parameters.ts reads it back).
+      parameters: q.maxPixels !== undefined ? `max-pixels=${q.maxPixels}` : undefined,
       min: q.min?.toString(),
       max: q.max?.toString(),
       repeat_count: q.repeatCount?.toString(),

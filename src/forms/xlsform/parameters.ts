@@ -1,0 +1,62 @@
+// The survey's `parameters` column as pyxform reads it (parsing/parameters.py): `key=value` pairs
+// separated by spaces, commas or semicolons, keys in any case. Fieldbook uses one, an image's
+// `max-pixels`; every other parameter is reported and ignored, as the importer does for columns.
+import type { Question } from '../schema';
+import type { Report } from './report';
+import { cell, headerOf, type Row, type Sheet } from './sheets';
+
+/** The most pixels `max-pixels` may ask for (the definition's own bound). */
+export const MAX_PIXELS_LIMIT = 20_000;
+
+/** What some parameters Fieldbook leaves aside do in ODK, so the warning says what is lost. */
+const MEANING: Record<string, string> = {
+  app: 'an external Android app',
+  quality: 'the recording quality',
+  'capture-accuracy': 'the accuracy to wait for',
+  'warning-accuracy': 'the accuracy to warn below',
+  'allow-mock-accuracy': 'accepting simulated locations',
+  randomize: 'shuffling the choices',
+  seed: 'shuffling the choices',
+  start: 'a range',
+  end: 'a range',
+  step: 'a range',
+  rows: 'the height of a text box',
+  incremental: 'saving a recording in steps',
+};
+
+/** The pairs of a parameters cell, keys lower-cased; undefined when it is not a list of `key=value` pairs. */
+export function parseParameters(text: string): Map<string, string> | undefined {
+  // pyxform ignores the separators around `=` too, so `max-pixels = 640` reads as one pair.
+  const tokens = text.replace(/\s*=\s*/g, '=').split(/[\s,;]+/).filter((t) => t !== '');
+  const pairs = new Map<string, string>();
+  for (const token of tokens) {
+    const match = /^([^=]+)=([^=]+)$/.exec(token);
+    if (!match) return undefined;
+    pairs.set(match[1]!.toLowerCase(), match[2]!);
+  }
+  return pairs;
+}
+
+/** Reads a row's parameters into its question (`maxPixels`), reporting bad values as problems and unused parameters as warnings. */
+export function readParameters(sheet: Sheet, row: Row, q: Pick<Question, 'type' | 'maxPixels'>, report: Report): void {
+  const text = cell(sheet, row, 'parameters');
+  if (text === '') return;
+  const column = headerOf(sheet, 'parameters');
+  const pairs = parseParameters(text);
+  if (!pairs) {
+    const message = `parameters \`${text}\` should be pairs such as \`max-pixels=1024\`, separated by spaces`;
+    if (q.type === 'image') report.problem(sheet.name, row.row, column, message);
+    else report.warn(sheet.name, row.row, column, `${message}; this cell is ignored`);
+    return;
+  }
+  for (const [key, value] of pairs) {
+    if (key === 'max-pixels' && q.type === 'image') {
+      const n = /^\d+$/.test(value) ? Number(value) : NaN;
+      if (n >= 1 && n <= MAX_PIXELS_LIMIT) q.maxPixels = n;
+      else report.problem(sheet.name, row.row, column, `\`max-pixels\` must be a whole number of pixels from 1 to ${MAX_PIXELS_LIMIT}, not \`${value}\``);
+      continue;
+    }
+    const meaning = key === 'max-pixels' ? 'downscaling photos, which only an image question does' : MEANING[key];
+    report.warn(sheet.name, row.row, column, `parameter \`${key}=${value}\`${meaning ? ` (${meaning})` : ''} is not used by Fieldbook; it is ignored`);
+  }
+}
