@@ -70,6 +70,14 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
     fingerprint: "id || ':' || action || ':' || coalesce(details, '')",
     afterCopy: "SELECT setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((SELECT max(id) FROM audit_log), 0) + 1, false)",
   },
+  {
+    // The rows only: the files stay in the attachments folder, which the PostgreSQL servers must share.
+    table: 'attachments',
+    columns: ['submission_id', 'sha256', 'size', 'type', 'device_id', 'received_at'],
+    sqliteOrder: 'submission_id, sha256',
+    postgresOrder: 'submission_id COLLATE "C", sha256 COLLATE "C"',
+    fingerprint: "submission_id || ':' || sha256 || ':' || size",
+  },
 ];
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters per statement. */

@@ -62,6 +62,17 @@ export const MIGRATIONS: readonly string[] = [
      target TEXT,
      details TEXT
    ) STRICT;`,
+  // Photos and files (docs/attachments.md): which submission holds which content; the bytes are
+  // on disk by sha256. No reference to submissions: files arrive before their submission.
+  `CREATE TABLE attachments (
+     submission_id TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     size INTEGER NOT NULL CHECK (size > 0),
+     type TEXT NOT NULL,
+     device_id TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     PRIMARY KEY (submission_id, sha256)
+   ) STRICT, WITHOUT ROWID;`,
 ];
 
 /** The schema version this code writes. */

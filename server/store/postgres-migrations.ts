@@ -5,7 +5,7 @@ import pg from 'pg';
 /**
  * Migration n (1-based) takes the schema from version n-1 to n. Append only: never edit or
  * reorder a shipped migration, since databases in the field have already run it. Every table
- * (submissions, forms, devices, audit) lives in this one list.
+ * (submissions, forms, devices, audit, attachments) lives in this one list.
  */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
   `CREATE TABLE submissions (
@@ -66,6 +66,17 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      action text NOT NULL,
      target text,
      details text
+   );`,
+  // Photos and files (docs/attachments.md): which submission holds which content; the bytes are
+  // on disk by sha256. No reference to submissions: files arrive before their submission.
+  `CREATE TABLE attachments (
+     submission_id text NOT NULL,
+     sha256 text NOT NULL,
+     size integer NOT NULL CHECK (size > 0),
+     type text NOT NULL,
+     device_id text NOT NULL,
+     received_at timestamptz NOT NULL,
+     PRIMARY KEY (submission_id, sha256)
    );`,
 ];
 

@@ -111,6 +111,11 @@ export function postgresSubmissionStore(pool: pg.Pool): SubmissionStore {
   return {
     ingest,
     iterateForm,
+    get: async (id) => {
+      open();
+      const { rows } = await guarded(() => pool.query<SubmissionRow>(`SELECT ${SELECT_COLUMNS} FROM submissions WHERE id = $1`, [id]));
+      return rows[0] && toStoredSubmission(rows[0]);
+    },
     count: async (formId) => {
       open();
       const { rows } = await guarded(() =>

@@ -1,6 +1,7 @@
 // PostgreSQL as the server's database (DATABASE_URL): one pool shared by every store, the
 // schema brought up to date once across all server processes before any request is taken.
 import type pg from 'pg';
+import { postgresAttachmentStore } from './postgres-attachments';
 import { createPool, guarded, poolConfig } from './postgres-pool';
 import { postgresAuditStore, postgresDeviceStore } from './postgres-devices';
 import { postgresFormStore } from './postgres-forms';
@@ -30,7 +31,7 @@ export interface PostgresDatabase {
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
   await guarded(() => migratePostgres(poolConfig(url), options.migrations ?? POSTGRES_MIGRATIONS));
   const pool = createPool(url, options.poolMax);
-  const store: Store = { ...postgresSubmissionStore(pool), forms: postgresFormStore(pool), devices: postgresDeviceStore(pool), audit: postgresAuditStore(pool) };
+  const store: Store = { ...postgresSubmissionStore(pool), forms: postgresFormStore(pool), devices: postgresDeviceStore(pool), audit: postgresAuditStore(pool), attachments: postgresAttachmentStore(pool) };
   let closing: Promise<void> | undefined;
   return {
     pool,

@@ -2,7 +2,7 @@
 // PostgreSQL hands bigints back as text, so counters and ids are read through Number().
 import type { FormState } from '../../src/forms/schema';
 import { SubmissionSchema } from '../../src/forms/submission';
-import type { AuditRecord, DeviceRecord, FormEntry, FormVersionRow, StoredSubmission } from './types';
+import type { AttachmentRow, AuditRecord, DeviceRecord, FormEntry, FormVersionRow, StoredSubmission } from './types';
 
 /** The id of the one "shared token" entry, in both engines. */
 export const SHARED_DEVICE_ID = 'shared';
@@ -96,5 +96,25 @@ export function toAudit(row: AuditRow): AuditRecord {
     action: row.action,
     ...(row.target !== null && { target: row.target }),
     ...(row.details !== null && { details: JSON.parse(row.details) as Record<string, unknown> }),
+  };
+}
+
+export interface AttachmentDbRow {
+  submission_id: string;
+  sha256: string;
+  size: number;
+  type: string;
+  device_id: string;
+  received_at: string;
+}
+
+export function toAttachment(row: AttachmentDbRow): AttachmentRow {
+  return {
+    submissionId: row.submission_id,
+    sha256: row.sha256,
+    size: row.size,
+    type: row.type,
+    deviceId: row.device_id,
+    receivedAt: row.received_at,
   };
 }

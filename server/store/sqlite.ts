@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { migrate } from './migrations';
 import { toStoredSubmission, type SubmissionRow } from './rows';
+import { sqliteAttachmentStore } from './sqlite-attachments';
 import { sqliteFormStore } from './sqlite-forms';
 import { sqliteAuditStore, sqliteDeviceStore } from './sqlite-devices';
 import type { NewSubmission, PutOutcome, Store, StoredSubmission } from './types';
@@ -35,6 +36,9 @@ export function openSqliteStore(dataDir: string): Store {
      ON CONFLICT (id) DO NOTHING`,
   );
   const hashOf = db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM submissions WHERE id = ?');
+  const byId = db.prepare<[string], SubmissionRow>(
+    'SELECT id, form_id, form_version, device_id, received_at, content_hash, json FROM submissions WHERE id = ?',
+  );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM submissions');
   const countForm = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM submissions WHERE form_id = ?');
 
@@ -68,7 +72,12 @@ export function openSqliteStore(dataDir: string): Store {
     forms: sqliteFormStore(db),
     ingest: async (batch, receivedAt) => ingestAll.immediate(batch, receivedAt),
     iterateForm,
+    get: async (id) => {
+      const row = byId.get(id);
+      return row && toStoredSubmission(row);
+    },
     devices: sqliteDeviceStore(db),
+    attachments: sqliteAttachmentStore(db),
     audit: sqliteAuditStore(db),
     count: async (formId) => (formId === undefined ? countAll.get() : countForm.get(formId))?.n ?? 0,
     close: async () => {

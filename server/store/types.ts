@@ -38,6 +38,8 @@ export interface SubmissionStore {
   ingest(batch: readonly NewSubmission[], receivedAt: string): Promise<PutOutcome[]>;
   /** Every submission of a form, in the order received, read lazily; breaking out of the loop releases it. */
   iterateForm(formId: string): AsyncIterable<StoredSubmission>;
+  /** One stored submission by id, if any. */
+  get(id: string): Promise<StoredSubmission | undefined>;
   /** How many submissions are stored, for one form or for all. */
   count(formId?: string): Promise<number>;
   /** Releases the database; the store is unusable afterwards. */
@@ -157,9 +159,55 @@ export interface AuditStore {
   list(options: { limit: number; before?: number }): Promise<AuditRecord[]>;
 }
 
+/** One file a submission holds on the server (docs/attachments.md); the bytes are on disk under their sha256. */
+export interface AttachmentRow {
+  submissionId: string;
+  /** sha256 (lowercase hex) of the bytes. */
+  sha256: string;
+  size: number;
+  /** The media type it was uploaded with. */
+  type: string;
+  /** The device (or `coordinator`) that uploaded it. */
+  deviceId: string;
+  receivedAt: string;
+}
+
+/** A submission's file, named as the store knows it. */
+export interface AttachmentKey {
+  submissionId: string;
+  sha256: string;
+}
+
+/** What recording a file did: a new row, a retry of a row already there, or a refusal as over the submission's total. */
+export type RecordOutcome = 'inserted' | 'duplicate' | 'over_limit';
+
+/** Which files each submission holds: one row per (submission, sha256), the bytes kept apart. */
+export interface AttachmentStore {
+  /**
+   * Adds the row unless the submission already holds this sha256, in one transaction that excludes
+   * other records for the same submission: the row is refused (`over_limit`) when the submission's
+   * files would pass `maxTotalBytes` together. Two uploads racing with one file give one row.
+   */
+  record(row: AttachmentRow, maxTotalBytes: number): Promise<RecordOutcome>;
+  /** The bytes of every file a submission holds (0 when none). */
+  totalBytes(submissionId: string): Promise<number>;
+  /** One row, if the submission holds this file. */
+  get(submissionId: string, sha256: string): Promise<AttachmentRow | undefined>;
+  /**
+   * Of `keys` (any number of submissions, one query), those not held, leaving out submissions
+   * already stored: a stored submission had every file it lists when it was stored.
+   */
+  missing(keys: readonly AttachmentKey[]): Promise<AttachmentKey[]>;
+  /** A submission's files, by sha256. */
+  list(submissionId: string): Promise<AttachmentRow[]>;
+  /** How many files (each content once per submission) and bytes a form's stored submissions hold. */
+  formTotals(formId: string): Promise<{ files: number; bytes: number }>;
+}
+
 /** Every store the server uses, over one database. */
 export interface Store extends SubmissionStore {
   forms: FormStore;
   devices: DeviceStore;
   audit: AuditStore;
+  attachments: AttachmentStore;
 }
