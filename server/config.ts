@@ -11,6 +11,11 @@ export interface Config {
   host: string;
   /** Absolute. */
   dataDir: string;
+  /**
+   * Where attachment files are kept (ATTACHMENTS_DIR, absolute); absent, `<dataDir>/attachments`.
+   * Servers sharing one PostgreSQL database must share this folder too.
+   */
+  attachmentsDir?: string;
   deviceToken?: string;
   coordinatorToken?: string;
   rateLimit: RateLimit;
@@ -53,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = nonEmpty(env.DATABASE_URL);
   // Never echo the URL: it may hold the database password.
   if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL.');
+  const attachmentsDir = nonEmpty(env.ATTACHMENTS_DIR);
   const certFile = nonEmpty(env.TLS_CERT_FILE);
   const keyFile = nonEmpty(env.TLS_KEY_FILE);
   if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('Set both TLS_CERT_FILE and TLS_KEY_FILE for HTTPS, or neither for HTTP.');
@@ -60,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     port,
     host: nonEmpty(env.HOST) ?? DEFAULT_HOST,
     dataDir: resolve(nonEmpty(env.DATA_DIR) ?? DEFAULT_DATA_DIR),
+    ...(attachmentsDir ? { attachmentsDir: resolve(attachmentsDir) } : {}),
     ...(deviceToken ? { deviceToken } : {}),
     ...(coordinatorToken ? { coordinatorToken } : {}),
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/+$/, '') } : {}),

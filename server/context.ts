@@ -1,4 +1,5 @@
 // What every route handler is given: the store, who may do what, and the limits.
+import type { AttachmentFiles } from './attachments/files';
 import type { Audit } from './audit';
 import type { DeviceService } from './devices';
 import type { RateLimiter } from './rate-limit';
@@ -11,6 +12,8 @@ export interface Context {
   /** The coordinator's actions; `ctx.audit.record({actor, action, target, details})`. */
   audit: Audit;
   limiter: RateLimiter;
+  /** Attachment bytes on disk, by sha256 (the rows are in `store.attachments`). */
+  files: AttachmentFiles;
   /** The Vite build output served as the app. */
   distDir: string;
   /** Resolves once the database answers; rejects with StoreUnavailableError when it cannot be reached. */

@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX } from '../src/sync/api';
 import type { Context } from './context';
 import { HttpError, SECURITY_HEADERS, allowMethods, databaseUnavailable, sendError } from './http';
+import { handleAttachmentDownload, handleAttachmentList, handleAttachmentsZip } from './routes/attachment-downloads';
+import { handleUpload } from './routes/attachments';
 import { handleAudit } from './routes/audit';
 import { handleBundle } from './routes/bundles';
 import { handleCreateDevice, handleEnroll, handleListDevices, handleReissue, handleRevokeDevice } from './routes/devices';
@@ -23,6 +25,10 @@ const FORM_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)$`);
 const XLSFORM_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/xlsform$`);
 const VERSION_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/versions/([1-9][0-9]{0,8})$`);
 const DEVICE_PATH = new RegExp(`^${API_PREFIX}/devices/([^/]+)$`);
+const UPLOAD_PATH = new RegExp(`^${API_PREFIX}/submissions/([^/]+)/attachments/([^/]+)$`);
+const ATTACHMENT_LIST_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/submissions/([^/]+)/attachments$`);
+const ATTACHMENT_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/submissions/([^/]+)/attachments/([^/]+)$`);
+const ZIP_PATH = new RegExp(`^${API_PREFIX}/forms/([^/]+)/attachments\\.zip$`);
 const REISSUE_PATH = new RegExp(`^${API_PREFIX}/devices/([^/]+)/enrollment$`);
 
 /** A form or device id captured from a path, or a 400 when its escapes are malformed. */
@@ -87,6 +93,26 @@ async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): P
   if (path === `${API_PREFIX}/audit`) {
     allowMethods(req, ['GET']);
     return handleAudit(ctx, req, res, url.searchParams);
+  }
+  const uploadMatch = UPLOAD_PATH.exec(path);
+  if (uploadMatch?.[1] !== undefined && uploadMatch[2] !== undefined) {
+    allowMethods(req, ['PUT']);
+    return handleUpload(ctx, req, res, uploadMatch[1], uploadMatch[2]);
+  }
+  const listMatch = ATTACHMENT_LIST_PATH.exec(path);
+  if (listMatch?.[1] !== undefined && listMatch[2] !== undefined) {
+    allowMethods(req, ['GET']);
+    return handleAttachmentList(ctx, req, res, decodeFormId(listMatch[1]), decodeFormId(listMatch[2], 'submission'));
+  }
+  const fileMatch = ATTACHMENT_PATH.exec(path);
+  if (fileMatch?.[1] !== undefined && fileMatch[2] !== undefined && fileMatch[3] !== undefined) {
+    allowMethods(req, READ);
+    return handleAttachmentDownload(ctx, req, res, decodeFormId(fileMatch[1]), decodeFormId(fileMatch[2], 'submission'), decodeFormId(fileMatch[3], 'file'));
+  }
+  const zipMatch = ZIP_PATH.exec(path);
+  if (zipMatch?.[1] !== undefined) {
+    allowMethods(req, READ);
+    return handleAttachmentsZip(ctx, req, res, decodeFormId(zipMatch[1]));
   }
   const exportMatch = EXPORT_PATH.exec(path);
   if (exportMatch?.[1] !== undefined) {

@@ -5,8 +5,10 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createSecureContext } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attachmentFiles } from './attachments/files';
 import { createAudit } from './audit';
 import type { TlsFiles } from './config';
 import type { Context } from './context';
@@ -31,6 +33,8 @@ export interface ServerOptions {
   port: number;
   host: string;
   dataDir: string;
+  /** Where attachment files go; `<dataDir>/attachments` unless given (a folder shared by every server on one database). */
+  attachmentsDir?: string;
   deviceToken?: string;
   coordinatorToken?: string;
   rateLimit?: RateLimit;
@@ -104,6 +108,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const dataDir = resolve(options.dataDir);
   const tls = options.tls ? readTls(options.tls) : undefined;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const files = attachmentFiles(resolve(options.attachmentsDir ?? join(dataDir, 'attachments')));
+  await mkdir(files.dir, { recursive: true, mode: 0o700 });
+  await files.sweep();
   const tokens = loadTokens(dataDir, { device: options.deviceToken, coordinator: options.coordinatorToken });
   const postgres = !options.store && options.databaseUrl ? await openPostgres(options.databaseUrl) : undefined;
   const store = options.store ?? postgres?.store ?? openSqliteStore(dataDir);
@@ -129,6 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     devices,
     audit,
     limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    files,
     distDir: resolve(options.distDir ?? DEFAULT_DIST_DIR),
     ping,
     now,

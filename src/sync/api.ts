@@ -75,5 +75,7 @@ export const API_ERROR_CODES = [
   'enrollment_used',
   'enrollment_expired',
   'enrollment_withdrawn',
+  /** An attachment's bytes do not hash to the sha256 of its URL (docs/attachments.md); nothing was kept. */
+  'hash_mismatch',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
