@@ -16,6 +16,7 @@ import { describeWithPostgres, startCluster, type TestCluster } from '../helpers
 import { makeTempDir, removeDir } from '../helpers/server';
 
 const OTHER_FORM_ID = 'gender-sensitivity';
+const ATTACHED_ID = '0b7d7c6e-3f3a-4d2e-9a56-1c2b3d4e5f60';
 const run = promisify(execFile);
 
 const itemsOf = (n: number, formId: string) => makeSubmissions(n, formId).map((s) => (checkSubmission(s) as { ok: true; item: NewSubmission }).item);
@@ -53,6 +54,10 @@ async function sqliteFolder(perForm: number): Promise<string> {
   await store.devices.addStored('dev-a', 42);
   await store.devices.revoke('dev-c', '2026-01-04T00:00:00.000Z');
   await store.devices.ensureShared('shared-credential', 'Shared token', '2026-01-01T00:00:00.000Z');
+  // Two files of one submission (the rows only: the files stay in the shared attachments folder).
+  for (const n of [1, 2]) {
+    await store.attachments.record({ submissionId: ATTACHED_ID, sha256: String(n).repeat(64), size: n * 100, type: 'image/png', deviceId: 'dev-a', receivedAt: '2026-01-03T00:00:00.000Z' }, 1_000);
+  }
   const [a, b] = [itemsOf(perForm, DEFAULT_FORM_ID), itemsOf(perForm, OTHER_FORM_ID)];
   for (let i = 0; i < perForm; i += 500) {
     await store.ingest([...a.slice(i, i + 500), ...b.slice(i, i + 500)], new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
@@ -96,6 +101,7 @@ describeWithPostgres('npm run migrate-to-postgres', () => {
       { table: 'devices', copied: 4 },
       { table: 'enrollment_codes', copied: 3 },
       { table: 'audit_log', copied: 3 },
+      { table: 'attachments', copied: 2 },
     ]);
 
     const sqlite = openSqliteStore(big);
@@ -112,6 +118,8 @@ describeWithPostgres('npm run migrate-to-postgres', () => {
       expect(await postgres.store.devices.list(now)).toEqual(await sqlite.devices.list(now));
       expect((await postgres.store.devices.byCredential('credential-a'))?.submissionsStored).toBe(42);
       expect(await postgres.store.audit.list({ limit: 10 })).toEqual(await sqlite.audit.list({ limit: 10 }));
+      expect(await postgres.store.attachments.list(ATTACHED_ID)).toEqual(await sqlite.attachments.list(ATTACHED_ID));
+      expect(await postgres.store.attachments.totalBytes(ATTACHED_ID)).toBe(300);
       // New entries are numbered after the copied ones.
       expect((await postgres.store.audit.append({ at: now, actor: 'coordinator', action: 'after' })).id).toBe(4);
       expect((await postgres.store.forms.versions(DEFAULT_FORM_ID)).map((v) => v.version)).toEqual([1, 2]);

@@ -42,7 +42,7 @@ describeWithPostgres('the PostgreSQL store', () => {
     const url = await cluster.createDatabase();
     expect(await tables(url)).toEqual([]);
     expect(await migratePostgres(poolConfig(url))).toEqual({ from: 0, to: POSTGRES_MIGRATIONS.length });
-    expect(await tables(url)).toEqual(['audit_log', 'devices', 'enrollment_codes', 'fieldbook_schema_versions', 'form_versions', 'forms', 'submissions']);
+    expect(await tables(url)).toEqual(['attachments', 'audit_log', 'devices', 'enrollment_codes', 'fieldbook_schema_versions', 'form_versions', 'forms', 'submissions']);
     expect(await migratePostgres(poolConfig(url))).toEqual({ from: POSTGRES_MIGRATIONS.length, to: POSTGRES_MIGRATIONS.length });
   });
 
@@ -79,7 +79,7 @@ describeWithPostgres('the PostgreSQL store', () => {
 
     const other = await cluster.createDatabase();
     await expect(migratePostgres(poolConfig(other), [...POSTGRES_MIGRATIONS, 'CREATE TABLE half (x integer); SELECT * FROM missing'])).rejects.toThrow(/missing/);
-    expect(await tables(other)).toEqual(['audit_log', 'devices', 'enrollment_codes', 'fieldbook_schema_versions', 'form_versions', 'forms', 'submissions']);
+    expect(await tables(other)).toEqual(['attachments', 'audit_log', 'devices', 'enrollment_codes', 'fieldbook_schema_versions', 'form_versions', 'forms', 'submissions']);
     expect(await migratePostgres(poolConfig(other))).toEqual({ from: POSTGRES_MIGRATIONS.length, to: POSTGRES_MIGRATIONS.length });
   });
 
