@@ -18,9 +18,9 @@ export interface ImportPlan {
 
 /** The record a device keeps for an imported submission: queued, meta as it came. */
 export function importedRecord(submission: Submission): StoredSubmission {
-  const { id, formId, formVersion, answers, meta } = submission;
+  const { id, formId, formVersion, answers, meta, attachments } = submission;
   // updatedAt is this device's bookkeeping; the completion time keeps lists in collection order.
-  return { id, formId, formVersion, status: 'queued', answers, meta: { ...meta, updatedAt: meta.completedAt } };
+  return { id, formId, formVersion, status: 'queued', answers, meta: { ...meta, updatedAt: meta.completedAt }, ...(attachments?.length ? { attachments } : {}) };
 }
 
 /**
