@@ -185,6 +185,7 @@ export const es: Catalog = {
   'There is nothing waiting to be sent.': 'No hay nada pendiente de envío.',
   'There are no finalized responses on this device yet.': 'Todavía no hay respuestas finalizadas en este dispositivo.',
   'Saved {n} response in {file}.': { one: 'Se guardó {n} respuesta en {file}.', other: 'Se guardaron {n} respuestas en {file}.' },
+  '{n} response was left out: a file it names is no longer on this device.': { one: 'Se dejó fuera {n} respuesta: un archivo que nombra ya no está en este dispositivo.', other: 'Se dejaron fuera {n} respuestas: archivos que nombran ya no están en este dispositivo.' },
   'With no connection at all, responses can travel as a file: export a bundle here, carry it (USB stick, shared folder), then import it on a device that can reach the server, or give it to your coordinator, who can send it to the server directly.': 'Sin ninguna conexión, las respuestas pueden viajar en un archivo: exporte aquí un archivo de transferencia, llévelo (memoria USB, carpeta compartida) e impórtelo en un dispositivo que pueda acceder al servidor, o entrégueselo a la coordinación, que puede enviarlo directamente al servidor.',
   'Export a bundle': 'Exportar un archivo de transferencia',
   'The file holds the finalized responses of every form on this device. Drafts stay here.': 'El archivo contiene las respuestas finalizadas de todos los formularios de este dispositivo. Los borradores se quedan aquí.',

@@ -186,6 +186,7 @@ export const fr: Catalog = {
   'There is nothing waiting to be sent.': 'Rien n’est en attente d’envoi.',
   'There are no finalized responses on this device yet.': 'Cet appareil n’a encore aucune réponse finalisée.',
   'Saved {n} response in {file}.': { one: '{n} réponse enregistrée dans {file}.', other: '{n} réponses enregistrées dans {file}.' },
+  '{n} response was left out: a file it names is no longer on this device.': { one: '{n} réponse a été laissée de côté : un fichier qu’elle nomme n’est plus sur cet appareil.', other: '{n} réponses ont été laissées de côté : des fichiers qu’elles nomment ne sont plus sur cet appareil.' },
   'With no connection at all, responses can travel as a file: export a bundle here, carry it (USB stick, shared folder), then import it on a device that can reach the server, or give it to your coordinator, who can send it to the server directly.': 'Sans aucune connexion, les réponses peuvent voyager dans un fichier : exportez ici un fichier de transfert, emportez-le (clé USB, dossier partagé), puis importez-le sur un appareil qui peut joindre le serveur, ou remettez-le à la coordination, qui peut l’envoyer directement au serveur.',
   'Export a bundle': 'Exporter un fichier de transfert',
   'The file holds the finalized responses of every form on this device. Drafts stay here.': 'Le fichier contient les réponses finalisées de tous les formulaires de cet appareil. Les brouillons restent ici.',

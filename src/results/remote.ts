@@ -75,10 +75,13 @@ export async function fetchServerCsv(endpoint: string, formId: string, choice: {
   return response.blob();
 }
 
-/** POST /api/v1/bundles: a device's bundle file straight into the server, one result per submission. */
+/** POST /api/v1/bundles: a device's bundle file (JSON, or ZIP with files) straight into the server, one result per submission. */
 export async function uploadBundle(endpoint: string, file: Blob): Promise<SubmitResponse> {
   const url = apiUrl(endpoint, '/bundles');
-  const response = await coordinatorRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file });
+  // A ZIP bundle starts PK\x03\x04, a JSON one `{` (bundle-zip.ts), whatever the file's name says.
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  const response = await coordinatorRequest(url, { method: 'POST', headers: { 'Content-Type': zip ? 'application/zip' : 'application/json' }, body: file });
   const parsed = SubmitResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new ServerRequestError(response.status, t('The server sent an answer this app cannot read. Is the server up to date?'));
   return parsed.data;

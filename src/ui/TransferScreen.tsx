@@ -51,7 +51,10 @@ export function TransferScreen({ deviceId }: { deviceId: string }) {
       const file = await exportBundle(scope, deviceId);
       if (file.count === 0) return { kind: 'status', text: scope === 'unsent' ? t('There is nothing waiting to be sent.') : t('There are no finalized responses on this device yet.') };
       downloadBlob(file.blob, file.fileName);
-      return { kind: 'status', text: tn(file.count, 'Saved {n} response in {file}.', 'Saved {n} responses in {file}.', { file: file.fileName }) };
+      const saved = tn(file.count, 'Saved {n} response in {file}.', 'Saved {n} responses in {file}.', { file: file.fileName });
+      if (file.leftOut.length === 0) return { kind: 'status', text: saved };
+      const left = tn(file.leftOut.length, '{n} response was left out: a file it names is no longer on this device.', '{n} responses were left out: files they name are no longer on this device.');
+      return { kind: 'alert', text: `${saved} ${left}` };
     });
   const onImport = (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -88,7 +91,7 @@ export function TransferScreen({ deviceId }: { deviceId: string }) {
         <p>{t('Responses from another device are added here as waiting to send, with their own ids, so the server counts each once. A damaged or foreign file is refused whole.')}</p>
         <div class="field">
           <label for="bundle-file">{t('Import bundle')}</label>
-          <input id="bundle-file" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => onImport(e.currentTarget)} />
+          <input id="bundle-file" type="file" accept=".json,.zip,application/json,application/zip" disabled={busy} onChange={(e) => onImport(e.currentTarget)} />
         </div>
       </section>
       {message?.kind === 'alert' ? <p role="alert">{message.text}</p> : <p role="status">{message?.text ?? ''}</p>}

@@ -34,7 +34,7 @@ export function BundleUpload({ onRefused }: { onRefused: (reason: string) => voi
       <p>{t('A bundle file exported by a device that never got online: the server keeps each response once.')}</p>
       <div class="field">
         <label for="upload-bundle">{t('Bundle to send to the server')}</label>
-        <input id="upload-bundle" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
+        <input id="upload-bundle" type="file" accept=".json,.zip,application/json,application/zip" disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
       </div>
       {message?.alert ? <p role="alert">{message.text}</p> : <p role="status">{message?.text ?? ''}</p>}
     </section>
