@@ -196,11 +196,17 @@ export async function readZipBundle(chunks: AsyncIterable<Uint8Array>, receive: 
   }
 
   let refusal: BundleRefusal | undefined;
-  for await (const chunk of chunks) {
-    refusal = await feed(chunk, false);
-    if (refusal) break;
+  try {
+    for await (const chunk of chunks) {
+      refusal = await feed(chunk, false);
+      if (refusal) break;
+    }
+    refusal ??= await feed(new Uint8Array(0), true);
+  } catch (error) {
+    // The source or a receiver failed (a client gone, a full disk): drop the file in progress.
+    await current?.receiver.abort();
+    throw error;
   }
-  refusal ??= await feed(new Uint8Array(0), true);
   if (refusal === undefined && current !== undefined) refusal = notZip();
   if (refusal === undefined && envelope === undefined) refusal = notZip();
   if (refusal !== undefined) {
