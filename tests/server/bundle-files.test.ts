@@ -3,6 +3,7 @@
 // for byte and recorded for each submission naming it, so the submissions are stored, not
 // attachment_missing; the same file again is all duplicates with nothing added; a damaged or
 // incomplete file refused whole with no submission and no row.
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -10,9 +11,13 @@ import { expect, it } from 'vitest';
 import { BUNDLE_ZIP_VERSION, makeBundle, type BundleZipEnvelope } from '../../src/export/bundle';
 import { filesIndex } from '../../src/export/bundle-files';
 import { zipBundleWriter } from '../../src/export/bundle-zip';
+import { exportBundle } from '../../src/export/device-bundle';
 import type { Submission } from '../../src/forms/submission';
+import { db } from '../../src/storage/db';
 import { SubmitResponseSchema } from '../../src/sync/api';
 import { describeEachEngine, entryOf, filesUnder, mediaSubmission, pdfBytes, pngBytes, sha256Of, tempFilesUnder, type MediaServer } from '../helpers/attachments';
+import { storeFinalized } from '../helpers/local-records';
+import { resetStorage } from '../helpers/reset-storage';
 import { readAnswer } from '../helpers/server';
 
 /** A ZIP bundle of `submissions`, each file's bytes found in `contents` (damaged first by `spoil`). */
@@ -73,6 +78,19 @@ describeEachEngine('a ZIP bundle sent to the server', (server) => {
     const download = await fetch(`${s.url}/api/v1/forms/site-visit/submissions/${submissions[1]!.id}/attachments/${submissions[1]!.attachments![1]!.name}`, { headers: { Authorization: `Bearer ${s.coordinatorToken}` } });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(contents.get(submissions[1]!.attachments![1]!.sha256)!))).toBe(true);
+  });
+
+  it('takes the file a device exported, its responses stored with their files', async () => {
+    const s = server();
+    const { submissions, contents } = fieldWork();
+    await resetStorage();
+    await storeFinalized(submissions, 'queued');
+    await db().attachments.bulkAdd(submissions.flatMap((x) => (x.attachments ?? []).map((a) => ({ ...a, submissionId: x.id, blob: new Blob([contents.get(a.sha256)! as Uint8Array<ArrayBuffer>], { type: a.type }) }))));
+    const file = await exportBundle('unsent', 'offline-1');
+    expect(file.fileName).toMatch(/\.zip$/);
+    const answer = await postZip(s, new Uint8Array(await file.blob.arrayBuffer()));
+    expect(statusesOf(answer.json)).toEqual(['stored', 'stored', 'stored', 'stored']);
+    expect(rowsOf(s, submissions)).toEqual([1, 2, 1, 0]);
   });
 
   it.each<[string, (body: Uint8Array, last: string) => Uint8Array, RegExp]>([
