@@ -46,6 +46,7 @@ export function zipBundleWriter(envelope: BundleZipEnvelope, modified: Date): Bu
     offset += header.length + entry.compressedSize;
     if (offset > MAX_ZIP_BUNDLE_BYTES) throw new RangeError(`A bundle holds at most ${MAX_ZIP_BUNDLE_BYTES / 1024 ** 3} GB.`);
   };
+  if (envelope.files.length > MAX_ZIP_BUNDLE_FILES) throw new RangeError(`A bundle holds at most ${MAX_ZIP_BUNDLE_FILES} files.`);
   const json = strToU8(JSON.stringify(envelope));
   add(ENVELOPE_ENTRY, 8, crc32(json), json.length, deflateSync(json, { level: 6 }));
   return {
