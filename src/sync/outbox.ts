@@ -6,6 +6,11 @@ import type { SubmissionError, SubmitResponse } from './api';
 /** Batch limits on the device side, well inside the server's 500 submissions and 5 MB. */
 export const MAX_SEND_COUNT = 200;
 export const MAX_SEND_BYTES = 1024 * 1024;
+/**
+ * The most bytes of files a batch's submissions list. Files go up before their batch is posted,
+ * so this bounds how long a batch keeps "Sending N of M" still, and what a crash leaves unposted.
+ */
+export const MAX_SEND_FILE_BYTES = 4 * 1024 * 1024;
 
 /** The wire form of a finalized submission (PRODUCT.md section 5). */
 export function toWire(record: StoredSubmission): Submission {
@@ -26,35 +31,59 @@ export interface Batch {
   body: string;
 }
 
+/** How many submissions a batch may hold, how many bytes its body, and how many bytes of files they list. */
+export interface BatchLimits {
+  count: number;
+  bytes: number;
+  fileBytes: number;
+}
+
+const LIMITS: BatchLimits = { count: MAX_SEND_COUNT, bytes: MAX_SEND_BYTES, fileBytes: MAX_SEND_FILE_BYTES };
+
 /**
  * The next batch, oldest first: as many queued submissions as fit in the count and byte limits.
- * A single submission larger than the byte limit still goes alone, so nothing is stuck forever.
+ * A single submission larger than a byte limit still goes alone, so nothing is stuck forever.
  * Each submission is serialized once, for both its size and the body.
  */
-export function nextBatch(queued: readonly StoredSubmission[], limits = { count: MAX_SEND_COUNT, bytes: MAX_SEND_BYTES }): Batch {
+export function nextBatch(queued: readonly StoredSubmission[], given: Partial<BatchLimits> = {}): Batch {
+  const limits = { ...LIMITS, ...given };
   const submissions: Submission[] = [];
   const parts: string[] = [];
   const encoder = new TextEncoder();
   let bytes = '{"submissions":[]}'.length;
+  let fileBytes = 0;
   for (const record of queued) {
     if (record.status !== 'queued' || submissions.length >= limits.count) break;
     const wire = toWire(record);
     const json = JSON.stringify(wire);
     const size = encoder.encode(json).length + 1;
-    if (submissions.length > 0 && bytes + size > limits.bytes) break;
+    // Every listed file counts, sent or not: the limit stays a pure function of the records.
+    const files = wire.attachments?.reduce((sum, a) => sum + a.size, 0) ?? 0;
+    if (submissions.length > 0 && (bytes + size > limits.bytes || fileBytes + files > limits.fileBytes)) break;
     submissions.push(wire);
     parts.push(json);
     bytes += size;
+    fileBytes += files;
   }
   return { submissions, body: `{"submissions":[${parts.join(',')}]}` };
 }
 
-/** What to write back for one submission once the server has answered. */
-export type Outcome = { id: string; status: 'synced'; syncedAt: string } | { id: string; status: 'rejected'; errors: SubmissionError[] };
+/**
+ * What to write back for one submission once the server has answered. `resend`: the server lacks
+ * some of its files; it stays queued and its files are sent again (docs/attachments.md, "Sync").
+ */
+export type Outcome =
+  | { id: string; status: 'synced'; syncedAt: string }
+  | { id: string; status: 'rejected'; errors: SubmissionError[] }
+  | { id: string; status: 'resend'; errors: SubmissionError[] };
+
+/** The error code with which the server refuses a submission whose files it does not all hold. */
+export const ATTACHMENT_MISSING = 'attachment_missing';
 
 /**
  * Turns the server's results into updates. stored and duplicate both mean "the server has it";
- * a result for an id that was not sent is ignored, and a sent id with no result stays queued.
+ * a rejection for missing files is not final (resend); a result for an id that was not sent is
+ * ignored, and a sent id with no result stays queued.
  */
 export function outcomesOf(sent: readonly Submission[], response: SubmitResponse, now: string): Outcome[] {
   const sentIds = new Set(sent.map((s) => s.id));
@@ -62,7 +91,9 @@ export function outcomesOf(sent: readonly Submission[], response: SubmitResponse
   for (const result of response.results) {
     if (!sentIds.has(result.id)) continue;
     sentIds.delete(result.id);
-    if (result.status === 'rejected') {
+    if (result.status === 'rejected' && result.errors?.some((e) => e.code === ATTACHMENT_MISSING)) {
+      outcomes.push({ id: result.id, status: 'resend', errors: result.errors });
+    } else if (result.status === 'rejected') {
       outcomes.push({ id: result.id, status: 'rejected', errors: result.errors?.length ? result.errors : [{ message: 'The server refused this response without a reason.' }] });
     } else {
       outcomes.push({ id: result.id, status: 'synced', syncedAt: now });

@@ -14,6 +14,12 @@ function record(i: number, over: Partial<StoredSubmission> = {}): StoredSubmissi
   };
 }
 
+/** A queued record listing one photo of `size` bytes. */
+function withFile(i: number, size: number): StoredSubmission {
+  const sha256 = String(i).padStart(64, 'a');
+  return record(i, { attachments: [{ name: `photo-${sha256.slice(0, 12)}.jpg`, sha256, size, type: 'image/jpeg' }] });
+}
+
 describe('toWire', () => {
   it('keeps the contract fields only', () => {
     const wire = toWire(record(1, { syncedAt: 'x', errors: [{ message: 'no' }] }));
@@ -31,6 +37,9 @@ describe('nextBatch', () => {
     ['nothing queued', [], { count: 200, bytes: 1_000_000 }, 0],
     ['one oversized submission still goes alone', [record(1, { answers: { comments: 'y'.repeat(5000) } })], { count: 200, bytes: 1000 }, 1],
     ['stops at a submission that is not queued', [record(1), record(2, { status: 'synced' }), record(3)], { count: 200, bytes: 1_000_000 }, 1],
+    ['file bytes limit: files listed, sent or not', Array.from({ length: 30 }, (_, i) => withFile(i, 200 * 1024)), { count: 200, bytes: 1_000_000, fileBytes: 4 * 1024 * 1024 }, 20],
+    ['one submission with more files than the limit still goes alone', [withFile(1, 9 * 1024 * 1024), withFile(2, 1000)], { count: 200, bytes: 1_000_000, fileBytes: 4 * 1024 * 1024 }, 1],
+    ['submissions without files are not held back by it', [withFile(1, 4 * 1024 * 1024), record(2), record(3)], { count: 200, bytes: 1_000_000, fileBytes: 4 * 1024 * 1024 }, 3],
   ])('%s', (_name, queued, limits, expected) => {
     const batch = nextBatch(queued, limits);
     expect(batch.submissions).toHaveLength(expected);
@@ -48,9 +57,11 @@ describe('outcomesOf', () => {
     ['rejected without reasons gets one', [{ id: a, status: 'rejected' }], [['rejected', 'The server refused this response without a reason.']]],
     ['results for ids not sent are ignored', [{ id: 'other', status: 'stored' }], []],
     ['a repeated result counts once', [{ id: a, status: 'stored' }, { id: a, status: 'rejected' }], [['synced']]],
+    ['files the server lacks: resend, not final', [{ id: b, status: 'rejected', errors: [{ path: 'attachments', message: 'No photo', code: 'attachment_missing' }] }], [['resend', 'No photo']]],
+    ['other codes stay final', [{ id: b, status: 'rejected', errors: [{ message: 'Closed', code: 'form_closed' }] }], [['rejected', 'Closed']]],
   ] as const)('%s', (_name, results, expected) => {
     const outcomes = outcomesOf(sent, { results: results.map((r) => ({ ...r, errors: 'errors' in r ? [...r.errors] : undefined })) }, 'T');
-    expect(outcomes.map((o) => (o.status === 'rejected' ? [o.status, o.errors[0]?.message] : [o.status]))).toEqual(expected);
+    expect(outcomes.map((o) => (o.status === 'synced' ? [o.status] : [o.status, o.errors[0]?.message]))).toEqual(expected);
   });
 });
 

@@ -1,0 +1,106 @@
+// Sends a batch's files before the batch itself (docs/attachments.md, "Sync"): each file not yet
+// confirmed, one at a time, its Blob read from IndexedDB right before its request so that never
+// more than one file's bytes are in flight. Runs in a page or in the service worker alike.
+import type { Attachment } from '../forms/attachments';
+import { attachmentBlob, markUploaded, unsentAttachments } from '../storage/attachments';
+import type { StoredSubmission } from '../storage/record';
+import { API_PREFIX, ApiErrorSchema } from './api';
+import { failureOf, type Failure, type Outcome } from './outbox';
+
+/**
+ * The slowest upload rate a file is given time for (128 kbit/s): a 10 MB photo on a poor link
+ * may take minutes, which a batch's fixed timeout would cut again and again.
+ */
+export const MIN_UPLOAD_BYTES_PER_SECOND = 16 * 1024;
+
+/** Statuses by which the server says a file can never be stored as it is (docs/attachments.md). */
+const PERMANENT = new Set([409, 413, 415, 422]);
+
+export interface UploadOptions {
+  endpoint: string;
+  token: string;
+  timeoutMs: number;
+  appVersion?: string;
+}
+
+/** What one upload came to: the server holds the file, refuses it for good, or could not be asked. */
+export type UploadVerdict = { kind: 'held' } | { kind: 'refused'; message: string; code?: string } | { kind: 'failed'; failure: Failure };
+
+/** The outcome of a batch's uploads: submissions refused for their files, and the failure that stopped them if any. */
+export interface UploadsResult {
+  rejected: Outcome[];
+  failure?: Failure;
+}
+
+/** A file's upload URL: ids and a hash only, never the bytes or the token. */
+export function attachmentUrl(endpoint: string, submissionId: string, sha256: string): string {
+  return `${endpoint.replace(/\/+$/, '')}${API_PREFIX}/submissions/${encodeURIComponent(submissionId)}/attachments/${sha256}`;
+}
+
+/** Time allowed for one file: a batch's timeout, or longer for a big file at the slowest rate. */
+export function uploadTimeoutMs(size: number, timeoutMs: number): number {
+  return Math.max(timeoutMs, Math.ceil((size * 1000) / MIN_UPLOAD_BYTES_PER_SECOND));
+}
+
+/** Reads an upload's answer (a pure decision): 200 and 201 hold it, the contract's 4xx refuse it, the rest is a sending failure. */
+export function uploadVerdict(status: number, retryAfter: string | null, message: string, code?: string): UploadVerdict {
+  if (status === 200 || status === 201) return { kind: 'held' };
+  if (PERMANENT.has(status)) return { kind: 'refused', message, ...(code !== undefined && { code }) };
+  return { kind: 'failed', failure: failureOf(status, retryAfter, message, code) };
+}
+
+/** PUTs one file's bytes; a lost connection or a timeout is `offline`, as for a batch. */
+async function put(url: string, blob: Blob, file: Attachment, options: UploadOptions): Promise<UploadVerdict> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'PUT',
+      headers: { 'Content-Type': file.type, Authorization: `Bearer ${options.token}`, ...(options.appVersion !== undefined && { 'X-App-Version': options.appVersion }) },
+      body: blob,
+      signal: AbortSignal.timeout(uploadTimeoutMs(file.size, options.timeoutMs)),
+      cache: 'no-store',
+    });
+  } catch {
+    return { kind: 'failed', failure: { kind: 'offline' } };
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  const parsed = ApiErrorSchema.safeParse(json);
+  const message = parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`;
+  return uploadVerdict(response.status, response.headers.get('Retry-After'), message, parsed.success ? parsed.data.error.code : undefined);
+}
+
+/** A submission refused on the device because of one of its files, with the reason in the server's words when it gave one. */
+function rejection(id: string, file: Attachment, message: string, code?: string): Outcome {
+  return { id, status: 'rejected', errors: [{ path: 'attachments', message: `${file.name}: ${message}`, ...(code !== undefined && { code }) }] };
+}
+
+/**
+ * Uploads, one at a time, every file the server has not confirmed of every submission in
+ * `records` that lists any, marking each once the server holds it. A file refused for good
+ * makes its submission `rejected` (the caller leaves it out of the batch); a failure of the
+ * network or the server stops here, every unconfirmed file staying to be sent next time.
+ */
+export async function uploadFiles(records: readonly StoredSubmission[], options: UploadOptions): Promise<UploadsResult> {
+  const rejected: Outcome[] = [];
+  for (const record of records) {
+    if (!record.attachments?.length) continue;
+    const unsent = new Set((await unsentAttachments(record.id)).map((a) => a.name));
+    for (const file of record.attachments) {
+      // Read right before its request: one Blob at a time, never the queue's.
+      const blob = await attachmentBlob(record.id, file.name);
+      if (blob === undefined) {
+        rejected.push(rejection(record.id, file, 'This file is no longer on this device, so this response cannot be sent. It was never uploaded.'));
+        break;
+      }
+      if (!unsent.has(file.name)) continue;
+      const verdict = await put(attachmentUrl(options.endpoint, record.id, file.sha256), blob, file, options);
+      if (verdict.kind === 'failed') return { rejected, failure: verdict.failure };
+      if (verdict.kind === 'refused') {
+        rejected.push(rejection(record.id, file, verdict.message, verdict.code));
+        break;
+      }
+      await markUploaded(record.id, file.name);
+    }
+  }
+  return { rejected };
+}
