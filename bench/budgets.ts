@@ -23,6 +23,9 @@ export const BUDGETS = {
   results10kMs: { label: 'Results by sex with 10,000 stored (issue 6)', unit: 'ms', max: 1000 },
   deviceCsv10k: { label: 'CSV export of 10,000 on the device', unit: 'ratio', max: 1.5, baseline: 'toArray() and naive string joins' },
   drain10k: { label: 'Draining 10,000 queued to the local server', unit: 'ratio', max: 2, baseline: 'plain fetch POSTs of the same batches + one bulkPut' },
+  drainPhotos1k: { label: 'Draining 1,000 queued with one 200 KB photo each to the local server (issue 14)', unit: 'ratio', max: 1.5, baseline: 'plain fetch PUTs of the same files, POSTs of the same batches + one bulkPut' },
+  // A quarter of the queue's 200 MB of photos: far below what loading the queue's Blobs would take.
+  drainPhotosPeakMB: { label: 'Page memory at its peak during that drain (JS heap + array buffers)', unit: 'MB', max: 50 },
   serverIngest: { label: 'Server ingest, submissions/s, batches of 200', unit: '%', min: 70, baseline: 'bare node:http + better-sqlite3 inserts' },
   csvStreamPeakMB: { label: 'Server peak RSS streaming a 100,000-row CSV', unit: 'MB', max: 200 },
   catalogUnchangedMs: { label: 'Catalog refresh, 50 forms × 5 versions, unchanged (304)', unit: 'ms', max: 100 },

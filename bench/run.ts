@@ -12,6 +12,7 @@ import { launchChromium } from '../tests/helpers/chromium';
 import { BUDGETS, type Budget, type FigureId } from './budgets';
 import { deviceCsvTenThousand, drainTenThousand, keystrokeToDisk, offlineSecondVisit, tenThousandScreens } from './figures/browser';
 import { catalogRefresh, openLargeForm } from './figures/forms';
+import { drainPhotos } from './figures/photos';
 import { largeXlsFormFigures } from './figures/xlsform';
 import { csvStreamPeakMB, ingestRun } from './figures/server';
 import { firstVisit } from './lib/first-visit';
@@ -29,7 +30,7 @@ interface Row {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** `BENCH_ONLY=forms` measures only the figures of forms as published data and XLSForm. */
+/** `BENCH_ONLY=forms` measures only the figures of forms as published data and XLSForm; `BENCH_ONLY=photos` only the drain with photos. */
 const ONLY = process.env.BENCH_ONLY;
 const rows: Row[] = [];
 
@@ -83,7 +84,16 @@ async function main(): Promise<void> {
       record('xlsformBrowserImportMs', xls.browser);
       record('answerToPageMs', xls.answer);
     };
+    const photoFigures = async () => {
+      const drains = [];
+      for (let i = 0; i < 3; i++) drains.push(await drainPhotos(browser, serve));
+      const app = median(drains.map((d) => d.app));
+      const base = median(drains.map((d) => d.baseline));
+      record('drainPhotos1k', drains.map((d) => d.app / d.baseline), { value: base, measured: `${app.toFixed(0)} ms vs ${base.toFixed(0)} ms` });
+      record('drainPhotosPeakMB', drains.map((d) => d.peakMB));
+    };
     if (ONLY === 'forms') return await formsFigures();
+    if (ONLY === 'photos') return await photoFigures();
     const site = await serve();
     try {
       const visits = await sample(3, () => firstVisit(browser, site.url).then((v) => v.gzipBytes / 1024));
@@ -117,10 +127,11 @@ async function main(): Promise<void> {
     const drainApp = median(drains.map((d) => d.app));
     const drainBase = median(drains.map((d) => d.baseline));
     record('drain10k', drains.map((d) => d.app / d.baseline), { value: drainBase, measured: `${drainApp.toFixed(0)} ms vs ${drainBase.toFixed(0)} ms` });
+    await photoFigures();
   } finally {
     await browser.close();
   }
-  if (ONLY === 'forms') return;
+  if (ONLY === 'forms' || ONLY === 'photos') return rmSync(root, { recursive: true, force: true });
   const ingests = [];
   for (let i = 0; i < 3; i++) ingests.push(await ingestRun());
   const fb = median(ingests.map((r) => r.fieldbook));
