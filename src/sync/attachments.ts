@@ -1,8 +1,10 @@
 // Sends a batch's files before the batch itself (docs/attachments.md, "Sync"): each file not yet
-// confirmed, one at a time, its Blob read from IndexedDB right before its request so that never
-// more than one file's bytes are in flight. Runs in a page or in the service worker alike.
+// confirmed, one at a time. A submission's rows are read right before its files go, one
+// submission at a time: a Blob read from IndexedDB is a handle to bytes on disk, and fetch
+// streams it, so never more than one file's bytes are in flight. Runs in a page or in the
+// service worker alike.
 import type { Attachment } from '../forms/attachments';
-import { attachmentBlob, markUploaded, unsentAttachments } from '../storage/attachments';
+import { attachmentsOf, markUploaded } from '../storage/attachments';
 import type { StoredSubmission } from '../storage/record';
 import { API_PREFIX, ApiErrorSchema } from './api';
 import { failureOf, type Failure, type Outcome } from './outbox';
@@ -79,28 +81,34 @@ function rejection(id: string, file: Attachment, message: string, code?: string)
  * `records` that lists any, marking each once the server holds it. A file refused for good
  * makes its submission `rejected` (the caller leaves it out of the batch); a failure of the
  * network or the server stops here, every unconfirmed file staying to be sent next time.
+ * A mark is written while the next file goes up; a tab that dies first sends that file again,
+ * and the server answers it `duplicate`.
  */
 export async function uploadFiles(records: readonly StoredSubmission[], options: UploadOptions): Promise<UploadsResult> {
   const rejected: Outcome[] = [];
+  let marking: Promise<void> = Promise.resolve();
+  const done = async (failure?: Failure): Promise<UploadsResult> => (await marking, failure ? { rejected, failure } : { rejected });
   for (const record of records) {
     if (!record.attachments?.length) continue;
-    const unsent = new Set((await unsentAttachments(record.id)).map((a) => a.name));
+    const held = new Map((await attachmentsOf(record.id)).map((row) => [row.name, row]));
     for (const file of record.attachments) {
-      // Read right before its request: one Blob at a time, never the queue's.
-      const blob = await attachmentBlob(record.id, file.name);
-      if (blob === undefined) {
+      const row = held.get(file.name);
+      if (row?.blob === undefined) {
         rejected.push(rejection(record.id, file, 'This file is no longer on this device, so this response cannot be sent. It was never uploaded.'));
         break;
       }
-      if (!unsent.has(file.name)) continue;
-      const verdict = await put(attachmentUrl(options.endpoint, record.id, file.sha256), blob, file, options);
-      if (verdict.kind === 'failed') return { rejected, failure: verdict.failure };
+      if (row.uploadedAt !== undefined) continue;
+      const verdict = await put(attachmentUrl(options.endpoint, record.id, file.sha256), row.blob, file, options);
+      if (verdict.kind === 'failed') return done(verdict.failure);
       if (verdict.kind === 'refused') {
         rejected.push(rejection(record.id, file, verdict.message, verdict.code));
         break;
       }
-      await markUploaded(record.id, file.name);
+      await marking;
+      marking = markUploaded(record.id, file.name);
+      // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
+      marking.catch(() => {});
     }
   }
-  return { rejected };
+  return done();
 }
