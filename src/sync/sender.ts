@@ -51,7 +51,8 @@ export const READ_AHEAD = 5 * MAX_SEND_COUNT;
 
 /**
  * The failure that stops a send when the server, right after taking a submission's files again,
- * still says it lacks some: sending on at once would loop; the engine backs off instead.
+ * still says it lacks some: sending on at once would loop; the engine backs off instead. A 409
+ * in kind (the two sides disagree on what the server holds), told in the server's words.
  */
 function stillMissing(outcome: Extract<Outcome, { status: 'resend' }>): Failure {
   return { kind: 'refused', status: 409, message: outcome.errors.find((e) => e.code)?.message ?? 'The server does not hold the files of a response it was sent.' };
