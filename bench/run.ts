@@ -130,8 +130,10 @@ async function main(): Promise<void> {
     await photoFigures();
   } finally {
     await browser.close();
+    // A partial run returns from inside the try: its data folders (200 MB of photos a drain) go here.
+    if (ONLY === 'forms' || ONLY === 'photos') rmSync(root, { recursive: true, force: true });
   }
-  if (ONLY === 'forms' || ONLY === 'photos') return rmSync(root, { recursive: true, force: true });
+  if (ONLY === 'forms' || ONLY === 'photos') return;
   const ingests = [];
   for (let i = 0; i < 3; i++) ingests.push(await ingestRun());
   const fb = median(ingests.map((r) => r.fieldbook));
