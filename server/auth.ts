@@ -17,8 +17,8 @@ export function appVersionOf(req: IncomingMessage): string | undefined {
 }
 
 /** Counts a request in `key`'s bucket, or throws 429. */
-export function limitRate(ctx: Context, key: string): void {
-  const decision = ctx.limiter.take(key);
+export function limitRate(ctx: Context, key: string, limiter = ctx.limiter): void {
+  const decision = limiter.take(key);
   if (!decision.allowed) {
     throw new HttpError(429, 'rate_limited', `Too many requests; try again in ${decision.retryAfterSeconds} s.`, {
       'Retry-After': String(decision.retryAfterSeconds),
@@ -31,7 +31,7 @@ export function limitRate(ctx: Context, key: string): void {
  * 403 (a device where the coordinator is needed) or 429 (over the rate limit, counted per
  * device). Async: a device's credential is looked up in the store.
  */
-export async function requireCaller(ctx: Context, req: IncomingMessage, needed: Role): Promise<Caller> {
+export async function requireCaller(ctx: Context, req: IncomingMessage, needed: Role, limiter = ctx.limiter): Promise<Caller> {
   const found = await ctx.devices.identify(bearerToken(req.headers.authorization), appVersionOf(req));
   if (!found.ok && found.reason === 'revoked') {
     throw new HttpError(401, 'device_revoked', "This device's access was withdrawn by the coordinator. Nothing on it was deleted: export its responses to a file and ask the coordinator for a new enrollment link.", {
@@ -47,6 +47,6 @@ export async function requireCaller(ctx: Context, req: IncomingMessage, needed: 
   if (needed === 'coordinator' && caller.role !== 'coordinator') {
     throw new HttpError(403, 'forbidden', 'Only the coordinator token can do this.');
   }
-  limitRate(ctx, caller.rateKey);
+  limitRate(ctx, caller.rateKey, limiter);
   return caller;
 }

@@ -12,6 +12,8 @@ export interface Context {
   /** The coordinator's actions; `ctx.audit.record({actor, action, target, details})`. */
   audit: Audit;
   limiter: RateLimiter;
+  /** File uploads' own bucket (DEFAULT_UPLOAD_RATE_LIMIT). */
+  uploadLimiter: RateLimiter;
   /** Attachment bytes on disk, by sha256 (the rows are in `store.attachments`). */
   files: AttachmentFiles;
   /** The Vite build output served as the app. */

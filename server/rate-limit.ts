@@ -13,6 +13,13 @@ export interface RateLimit {
  */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 60 };
 
+/**
+ * File uploads have their own bucket, counted apart from the requests above: one request per
+ * photo would otherwise hold a device with 1,000 photos for 8 minutes on a local network. Room
+ * for 1,000 at once, then 30 a second; each upload is capped in size (docs/attachments.md).
+ */
+export const DEFAULT_UPLOAD_RATE_LIMIT: RateLimit = { perMinute: 1_800, burst: 1_000 };
+
 /** Either allowed, or refused with how long to wait before the next request can pass. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 

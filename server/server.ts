@@ -14,7 +14,7 @@ import type { TlsFiles } from './config';
 import type { Context } from './context';
 import { createDeviceService, type DeviceService } from './devices';
 import { SECURITY_HEADERS } from './http';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit';
+import { DEFAULT_RATE_LIMIT, DEFAULT_UPLOAD_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit';
 import { createHandler } from './router';
 import { openPostgres } from './store/postgres';
 import { openSqliteStore } from './store/sqlite';
@@ -38,6 +38,7 @@ export interface ServerOptions {
   deviceToken?: string;
   coordinatorToken?: string;
   rateLimit?: RateLimit;
+  uploadRateLimit?: RateLimit;
   distDir?: string;
   /** Another database than the default SQLite file in `dataDir`. */
   store?: Store;
@@ -136,6 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     devices,
     audit,
     limiter: new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    uploadLimiter: new RateLimiter(options.uploadRateLimit ?? DEFAULT_UPLOAD_RATE_LIMIT),
     files,
     distDir: resolve(options.distDir ?? DEFAULT_DIST_DIR),
     ping,

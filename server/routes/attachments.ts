@@ -39,7 +39,7 @@ const PER_SUBMISSION = `A submission's files hold at most ${MAX_SUBMISSION_ATTAC
 
 /** Checks come cheapest first: token and rate, path, type, declared size, the stored submission, then the bytes. */
 export async function handleUpload(ctx: Context, req: IncomingMessage, res: ServerResponse, rawId: string, rawSha: string): Promise<void> {
-  const caller = await requireCaller(ctx, req, 'device');
+  const caller = await requireCaller(ctx, req, 'device', ctx.uploadLimiter);
   const { submissionId, sha256 } = parseUploadPath(rawId, rawSha);
   const type = uploadType(req);
   const declared = Number(req.headers['content-length'] ?? NaN);

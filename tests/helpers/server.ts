@@ -35,6 +35,8 @@ export interface TestServer {
 export interface TestServerOptions {
   dataDir?: string;
   rateLimit?: RateLimit;
+  /** File uploads' own bucket; the server's default unless given. */
+  uploadRateLimit?: RateLimit;
   /** A shared device token, as FIELDBOOK_DEVICE_TOKEN gives; a random one unless given, none for null. */
   deviceToken?: string | null;
   coordinatorToken?: string;
@@ -125,6 +127,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       dataDir,
       distDir,
       rateLimit: options.rateLimit ?? TEST_RATE_LIMIT,
+      ...(options.uploadRateLimit && { uploadRateLimit: options.uploadRateLimit }),
       ...(options.deviceToken !== null && { deviceToken: options.deviceToken ?? newToken() }),
       ...(options.enrollmentTtlMs !== undefined && { enrollmentTtlMs: options.enrollmentTtlMs }),
       ...(options.coordinatorToken ? { coordinatorToken: options.coordinatorToken } : {}),
