@@ -146,3 +146,20 @@ export function databaseUnavailable(): HttpError {
     'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
   });
 }
+
+/** Resolves once `res` can take more (true), or false when the client went away: backpressure for streamed answers. */
+export function drained(res: ServerResponse): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
+  if (!res.writableNeedDrain) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const settle = (ok: boolean) => () => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = settle(true);
+    const onClose = settle(false);
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
+}

@@ -7,7 +7,7 @@ import { Zip, ZipPassThrough } from 'fflate';
 import type { Attachment } from '../../src/forms/attachments';
 import { requireCaller } from '../auth';
 import type { Context } from '../context';
-import { HttpError, sendJson } from '../http';
+import { drained, HttpError, sendJson } from '../http';
 import type { StoredSubmission } from '../store/types';
 
 /** Nothing in a downloaded file runs, even if a browser opens it in place. */
@@ -63,23 +63,6 @@ export async function handleAttachmentDownload(ctx: Context, req: IncomingMessag
     return;
   }
   await pipeline(file, res);
-}
-
-/** Resolves once `res` can take more (true), or false when the client went away. */
-function drained(res: ServerResponse): Promise<boolean> {
-  if (res.destroyed) return Promise.resolve(false);
-  if (!res.writableNeedDrain) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const settle = (ok: boolean) => () => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      resolve(ok);
-    };
-    const onDrain = settle(true);
-    const onClose = settle(false);
-    res.on('drain', onDrain);
-    res.on('close', onClose);
-  });
 }
 
 /** GET /api/v1/forms/{formId}/attachments.zip: every file of the form's stored submissions, stored (not deflated). */

@@ -10,7 +10,7 @@ import { formIn } from '../../src/forms/localize';
 import { requireCaller } from '../auth';
 import type { Context } from '../context';
 import { versionsInUse } from '../forms';
-import { HttpError } from '../http';
+import { drained, HttpError } from '../http';
 
 /** Rows are gathered into writes of about this size: fewer syscalls, still bounded memory. */
 const WRITE_CHUNK_CHARS = 64 * 1024;
@@ -24,22 +24,6 @@ export function csvOptionsFrom(search: URLSearchParams): CsvOptions {
   if (isLocale(lang)) return { labels, locale: lang, language: lang };
   if (lang.length > 100 || /[\u0000-\u001f]/.test(lang)) throw new HttpError(400, 'bad_request', 'The language must be a language of the form, such as fr or ar.');
   return { labels, language: lang };
-}
-
-/** Resolves true once the socket can take more, false if the client went away first. */
-function drained(res: ServerResponse): Promise<boolean> {
-  if (res.destroyed) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const settle = (ok: boolean) => () => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      resolve(ok);
-    };
-    const onDrain = settle(true);
-    const onClose = settle(false);
-    res.on('drain', onDrain);
-    res.on('close', onClose);
-  });
 }
 
 /** The row writer of one repeat's file, shaped like the main file's; 404 when no version in use has that repeat. */
