@@ -73,8 +73,17 @@ export async function unsentAttachments(submissionId: string): Promise<Attachmen
 
 /** Records that the server holds a file (it answered 201 or 200). */
 export function markUploaded(submissionId: string, name: string, at = new Date().toISOString()): Promise<void> {
+  return markAllUploaded([[submissionId, name]], at);
+}
+
+/**
+ * Records that the server holds these files, in one transaction: one write to disk for a batch's
+ * files rather than one per file (strict durability makes each write wait for the disk).
+ */
+export function markAllUploaded(keys: readonly (readonly [submissionId: string, name: string])[], at = new Date().toISOString()): Promise<void> {
+  if (keys.length === 0) return Promise.resolve();
   return db()
-    .attachments.update([submissionId, name], { uploadedAt: at })
+    .attachments.bulkUpdate(keys.map(([submissionId, name]) => ({ key: [submissionId, name] as [string, string], changes: { uploadedAt: at } })))
     .then(() => undefined);
 }
 
@@ -92,6 +101,14 @@ export function forgetUploads(submissionId: string): Promise<void> {
 /** Every file of one submission with its bytes, for a bundle; read per submission, never all at once. */
 export function attachmentsOf(submissionId: string): Promise<StoredAttachment[]> {
   return guarded(() => db().attachments.where('submissionId').equals(submissionId).toArray());
+}
+
+/**
+ * The files of a few submissions (a sync batch's) in one read. A Blob read from IndexedDB is a
+ * handle to bytes on disk, so this holds handles, not the photos' bytes.
+ */
+export function attachmentsOfAll(submissionIds: readonly string[]): Promise<StoredAttachment[]> {
+  return guarded(() => db().attachments.where('submissionId').anyOf([...submissionIds]).toArray());
 }
 
 /** Names a set of answers uses, for pruning: every string value, at any depth of repeats. */

@@ -4,7 +4,7 @@
 // streams it, so never more than one file's bytes are in flight. Runs in a page or in the
 // service worker alike.
 import type { Attachment } from '../forms/attachments';
-import { attachmentsOf, markUploaded } from '../storage/attachments';
+import { attachmentsOfAll, markAllUploaded } from '../storage/attachments';
 import type { StoredSubmission } from '../storage/record';
 import { API_PREFIX, ApiErrorSchema } from './api';
 import { failureOf, type Failure, type Outcome } from './outbox';
@@ -81,18 +81,20 @@ function rejection(id: string, file: Attachment, message: string, code?: string)
  * `records` that lists any, marking each once the server holds it. A file refused for good
  * makes its submission `rejected` (the caller leaves it out of the batch); a failure of the
  * network or the server stops here, every unconfirmed file staying to be sent next time.
- * A mark is written while the next file goes up; a tab that dies first sends that file again,
- * and the server answers it `duplicate`.
+ * The batch's rows are read once, and its marks written once, at the end, in one transaction
+ * (a write per file would wait for the disk each time): a tab that dies first sends those files
+ * again, and the server answers them `duplicate`.
  */
 export async function uploadFiles(records: readonly StoredSubmission[], options: UploadOptions): Promise<UploadsResult> {
   const rejected: Outcome[] = [];
-  let marking: Promise<void> = Promise.resolve();
-  const done = async (failure?: Failure): Promise<UploadsResult> => (await marking, failure ? { rejected, failure } : { rejected });
-  for (const record of records) {
-    if (!record.attachments?.length) continue;
-    const held = new Map((await attachmentsOf(record.id)).map((row) => [row.name, row]));
-    for (const file of record.attachments) {
-      const row = held.get(file.name);
+  const uploaded: [string, string][] = [];
+  const done = async (failure?: Failure): Promise<UploadsResult> => (await markAllUploaded(uploaded), failure ? { rejected, failure } : { rejected });
+  const withFiles = records.filter((r) => r.attachments?.length);
+  if (withFiles.length === 0) return { rejected };
+  const held = new Map((await attachmentsOfAll(withFiles.map((r) => r.id))).map((row) => [`${row.submissionId}/${row.name}`, row]));
+  for (const record of withFiles) {
+    for (const file of record.attachments!) {
+      const row = held.get(`${record.id}/${file.name}`);
       if (row?.blob === undefined) {
         rejected.push(rejection(record.id, file, 'This file is no longer on this device, so this response cannot be sent. It was never uploaded.'));
         break;
@@ -104,10 +106,7 @@ export async function uploadFiles(records: readonly StoredSubmission[], options:
         rejected.push(rejection(record.id, file, verdict.message, verdict.code));
         break;
       }
-      await marking;
-      marking = markUploaded(record.id, file.name);
-      // Its failure is reported where it is awaited, not as an unhandled rejection meanwhile.
-      marking.catch(() => {});
+      uploaded.push([record.id, file.name]);
     }
   }
   return done();
