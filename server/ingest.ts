@@ -65,7 +65,7 @@ async function missingFiles(attachments: AttachmentStore, checked: readonly Chec
     if (!c.ok || !c.attachments) return;
     const errors = c.attachments.flatMap((a, i): SubmissionError[] =>
       missing.has(`${c.item.id} ${a.sha256}`)
-        ? [{ path: `attachments[${i}]`, message: `The file ${a.name} has not reached the server; send it, then this submission again.`, code: 'attachment_missing' }]
+        ? [{ path: `attachments.${i}`, message: `The file ${a.name} has not reached the server; send it, then this submission again.`, code: 'attachment_missing' }]
         : [],
     );
     if (errors.length > 0) out.set(index, errors);

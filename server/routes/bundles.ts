@@ -47,7 +47,7 @@ async function recordFiles(ctx: Context, submissions: readonly unknown[], heads:
     if (!checked.ok || !checked.attachments || (await ctx.store.get(checked.item.id))) continue;
     const misfit = checked.attachments.findIndex((a) => !bytesFit(a.type, heads.get(a.sha256) ?? new Uint8Array(0)));
     if (misfit >= 0) {
-      refused.set(i, [{ path: `attachments[${misfit}]`, message: `The file's bytes are not those of ${checked.attachments[misfit]!.type}.` }]);
+      refused.set(i, [{ path: `attachments.${misfit}`, message: `The file's bytes are not those of ${checked.attachments[misfit]!.type}.` }]);
       continue;
     }
     for (const { sha256, size, type } of checked.attachments) {

@@ -46,7 +46,7 @@ describeEachEngine('submissions with attachments', (server) => {
       {
         id: complete.id,
         status: 'rejected',
-        errors: [{ path: 'attachments[1]', message: expect.stringContaining(reportEntry.name) as string, code: 'attachment_missing' }],
+        errors: [{ path: 'attachments.1', message: expect.stringContaining(reportEntry.name) as string, code: 'attachment_missing' }],
       },
       { id: plain.id, status: 'stored' },
     ]);

@@ -120,7 +120,7 @@ describeEachEngine('a ZIP bundle sent to the server', (server) => {
     const submissions = [mediaSubmission([entryOf('photo', notPng, 'image/png')]), mediaSubmission([entryOf('photo', photo, 'image/png')])];
     const answer = await postZip(s, await zipBundle(submissions, contents));
     const results = SubmitResponseSchema.parse(answer.json).results;
-    expect(results[0]).toMatchObject({ status: 'rejected', errors: [expect.objectContaining({ path: 'attachments[0]', message: expect.stringMatching(/not those of image\/png/) })] });
+    expect(results[0]).toMatchObject({ status: 'rejected', errors: [expect.objectContaining({ path: 'attachments.0', message: expect.stringMatching(/not those of image\/png/) })] });
     expect(results[1]).toMatchObject({ status: 'stored' });
     expect(rowsOf(s, submissions)).toEqual([0, 1]);
   });
