@@ -2,7 +2,9 @@
 // household roster, a GPS point and a photo is published, filled offline on a laptop (three
 // members added by hand, the location typed, the photo chosen from a file), and synced. The
 // server then holds the photo byte for byte, the repeat's CSV has three rows, and the main CSV
-// names the photo's file.
+// names the photo's file; the coordinator's ZIP of the form's files holds it under the row's id.
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import { describeInBrowser, storedSubmissions, useAppInBrowser } from '../helpers/browser';
 import { parseCsv } from '../helpers/csv-parse';
@@ -100,6 +102,17 @@ describeInBrowser('a household survey with a roster, a location and a photo', ()
     expect(main).toHaveLength(2);
     expect(main[1]![header.indexOf('house_photo')]).toBe(photoName);
     expect(main[1]![header.indexOf('home/latitude')]).toBe('12.6392');
+
+    // The coordinator downloads every file of the form as one ZIP, laid out as the CSV names them.
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Coordinator' }).click();
+    await page.getByLabel('Coordinator token').fill(server.tokens.coordinator);
+    await page.getByRole('button', { name: 'Show results' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download photos and files (ZIP): Household survey' }).click()]);
+    expect(download.suggestedFilename()).toBe('household-files.zip');
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    expect(Object.keys(zip)).toEqual([`${queued!.id}/${photoName}`]);
+    expect(Buffer.from(zip[`${queued!.id}/${photoName}`]!).equals(PNG)).toBe(true);
     await context.close();
   });
 });
