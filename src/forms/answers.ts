@@ -7,6 +7,7 @@ import { ResponseState } from './logic';
 import { ENGLISH_MESSAGES, type ValidationMessages } from './messages';
 import { instancesIn, isRecord, parsePathKey, pathKey, type InstancePath } from './instances';
 import { dropIrrelevant, isEmpty, type Answers } from './relevance';
+import { onRangeGrid, rangeBounds } from './range';
 import { MAX_REPEAT_INSTANCES, questionsIn, questionsOf, type Form, type Question } from './schema';
 import { textIn } from './texts';
 
@@ -54,6 +55,12 @@ function numberSchema(q: Question, m: ValidationMessages) {
   const checks = [];
   if (q.min !== undefined) checks.push(z.gte(q.min, { error: m.tooSmall(q.min) }));
   if (q.max !== undefined) checks.push(z.lte(q.max, { error: m.tooLarge(q.max) }));
+  if (q.range !== undefined) {
+    const range = q.range;
+    const { lo, hi, step } = rangeBounds(range);
+    checks.push(z.gte(lo, { error: m.tooSmall(lo) }), z.lte(hi, { error: m.tooLarge(hi) }));
+    checks.push(z.refine<number>((n) => onRangeGrid(n, range), { error: m.offStep(step, range.start) }));
+  }
   return checks.length ? base.check(...checks) : base;
 }
 

@@ -3,7 +3,8 @@ import { en } from 'zod/locales';
 import { jsonPath, jsonProblem, type FormProblem } from './problems';
 import { describeProblem, type ExprKind } from './expr';
 import { logicOf } from './logic';
-import { FormSchema, holdsItems, MAX_REPEAT_DEPTH, METADATA_TYPES, SEX_OPTION_IDS, SEX_QUESTION_ID, itemsOf, questionsOf, type Form, type Question } from './schema';
+import { isWholeRange } from './range';
+import { FormSchema, XLSFORM_TYPES, holdsItems, MAX_REPEAT_DEPTH, METADATA_TYPES, SEX_OPTION_IDS, SEX_QUESTION_ID, itemsOf, questionsOf, type Form, type Question } from './schema';
 
 /** Where each kind of expression sits in a question of the JSON definition. */
 const EXPRESSION_FIELD: Record<ExprKind, string> = {
@@ -19,6 +20,9 @@ const EXPRESSION_FIELD: Record<ExprKind, string> = {
 
 /** Types a question may have without a label: shown to nobody. */
 const UNLABELLED: ReadonlySet<string> = new Set(['group', 'repeat', 'calculate', ...METADATA_TYPES]);
+
+/** The Fieldbook type each XLSForm-only type is held as. */
+const XLSFORM_BASE: Record<(typeof XLSFORM_TYPES)[number], Question['type']> = { barcode: 'text', hidden: 'calculate' };
 
 /** Rules a single question cannot check by itself, each placed at its JSON path. */
 export function structuralProblems(form: Form): FormProblem[] {
@@ -38,7 +42,11 @@ export function structuralProblems(form: Form): FormProblem[] {
       if (q.repeatCount !== undefined && q.type !== 'repeat') problems.push(jsonProblem(at('repeatCount'), `question "${q.id}" (${q.type}) cannot have a repeatCount; only a repeat can`));
       if (q.type === 'repeat' && repeats >= MAX_REPEAT_DEPTH) problems.push(jsonProblem(at('type'), `repeat "${q.id}" nests too deep: repeats nest at most ${MAX_REPEAT_DEPTH} deep`));
       if (typeof q.relevant === 'object' && repeats > 0) problems.push(jsonProblem(at('relevant'), `question "${q.id}" is inside a repeat: its relevance must be an expression such as "\${${q.relevant.question}} = 'yes'"`));
-      if (q.type === 'calculate' && q.calculation === undefined) problems.push(jsonProblem(at('calculation'), `calculate "${q.id}" needs a calculation`));
+      if (q.range !== undefined && q.type !== 'integer' && q.type !== 'number') problems.push(jsonProblem(at('range'), `question "${q.id}" (${q.type}) cannot have a range; only an integer or a number can`));
+      if (q.range !== undefined && q.type === 'integer' && !isWholeRange(q.range)) problems.push(jsonProblem(at('range'), `question "${q.id}" is an integer, so its range needs whole numbers; make it a number for decimals`));
+      if (q.xlsformType !== undefined && q.type !== XLSFORM_BASE[q.xlsformType]) problems.push(jsonProblem(at('xlsformType'), `question "${q.id}" (${q.type}) cannot be written as XLSForm's ${q.xlsformType}; only a ${XLSFORM_BASE[q.xlsformType]} can`));
+      // XLSForm's hidden is a calculate holding its default (or nothing) instead of a calculation.
+      if (q.type === 'calculate' && q.calculation === undefined && q.xlsformType !== 'hidden') problems.push(jsonProblem(at('calculation'), `calculate "${q.id}" needs a calculation`));
       const optionIds = (q.options ?? []).map((o) => o.id);
       if (new Set(optionIds).size !== optionIds.length) problems.push(jsonProblem(at('options'), `question "${q.id}" repeats an option id`));
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) {

@@ -85,7 +85,7 @@ export function logicOf(form: Form): FormLogic {
 
 /** Whether the form uses nothing beyond the original model (no expressions, groups or new types). */
 export function usesOnlyOriginalRules(form: Form): boolean {
-  return logicOf(form).compiled === undefined && [...logicOf(form).items.values()].every((q) => ORIGINAL_TYPES.has(q.type) && q.appearance === undefined && q.readOnly === undefined);
+  return logicOf(form).compiled === undefined && [...logicOf(form).items.values()].every((q) => ORIGINAL_TYPES.has(q.type) && q.range === undefined && q.appearance === undefined && q.readOnly === undefined);
 }
 const ORIGINAL_TYPES: ReadonlySet<string> = new Set(['text', 'longtext', 'integer', 'number', 'date', 'single', 'multi', 'yesno', 'likert']);
 

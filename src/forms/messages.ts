@@ -34,6 +34,8 @@ export interface ValidationMessages {
   tooManyInstances: (n: number) => string;
   /** The repeat's count asks for this many instances. */
   instanceCount: (n: number) => string;
+  /** A range's answer is between its ends but not a whole number of steps from its start. */
+  offStep: (step: number, start: number) => string;
 }
 
 export const ENGLISH_MESSAGES: ValidationMessages = {
@@ -65,4 +67,5 @@ export const ENGLISH_MESSAGES: ValidationMessages = {
   repeat: 'This must be a list of entries.',
   tooManyInstances: (n) => `Add at most ${n} entries.`,
   instanceCount: (n) => `This needs exactly ${n} ${n === 1 ? 'entry' : 'entries'}.`,
+  offStep: (step, start) => `Enter a value in steps of ${step} from ${start}.`,
 };

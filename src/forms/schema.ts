@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 
 import { LOCALES } from './locale';
+import { rangeProblem } from './range';
 
 export { LOCALES, type Locale } from './locale';
 export const LocaleSchema = z.enum(LOCALES);
@@ -87,6 +88,14 @@ export const MAX_REPEAT_INSTANCES = 500;
 /** How deep repeats may nest (a repeat in a repeat in a repeat). */
 export const MAX_REPEAT_DEPTH = 3;
 
+/** XLSForm's range on an `integer` or `number`: the answer is from start to end (either order), a whole number of steps from start. */
+export const RangeSchema = z
+  .strictObject({ start: z.number(), end: z.number(), step: z.number() })
+  .check(z.refine((r) => rangeProblem(r) === undefined, { error: (issue) => rangeProblem(issue.input as { start: number; end: number; step: number }) ?? 'invalid range' }));
+
+/** An XLSForm type Fieldbook maps onto one of its own, kept so the export writes it back: `barcode` (a `text`), `hidden` (a `calculate`). */
+export const XLSFORM_TYPES = ['barcode', 'hidden'] as const;
+
 /** An XLSForm expression (docs/expressions.md). */
 const ExpressionSchema = z.string().check(z.minLength(1), z.maxLength(10_000));
 
@@ -124,6 +133,10 @@ export const QuestionSchema = z.strictObject({
   appearance: z.optional(z.string().check(z.maxLength(200))),
   /** An image question's largest side in pixels: bigger photos are downscaled on the device (XLSForm `max-pixels`). */
   maxPixels: z.optional(z.int().check(z.positive(), z.lte(20_000))),
+  /** XLSForm's range (type `range`, parameters start, end, step) on an `integer` or `number`. */
+  range: z.optional(RangeSchema),
+  /** The XLSForm type written for this question when it is not Fieldbook's own (load.ts checks it fits `type`). */
+  xlsformType: z.optional(z.enum(XLSFORM_TYPES)),
   /** A repeat's number of instances: a number, or an expression evaluated outside the repeat (absent: the person adds and removes them). */
   repeatCount: z.optional(z.union([z.int().check(z.gte(0), z.lte(MAX_REPEAT_INSTANCES)), ExpressionSchema])),
   /** A group's or repeat's items. */

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { LIKERT_POINTS } from '../forms/answers';
+import { rangeBounds } from '../forms/range';
 import { LIKERT_WORDS, YESNO_WORDS } from '../forms/choice-words';
 import type { FieldValue as AnswerValue } from '../forms/relevance';
 import type { Locale, Question } from '../forms/schema';
@@ -51,17 +52,29 @@ export function describedBy(question: Question, error: string | undefined): stri
   return parts.length ? parts.join(' ') : undefined;
 }
 
-/** Numbers keep the typed string locally, so "1." or "-" mid-typing is not erased. */
+/** A number box's bounds and step: the question's own, or an XLSForm range's (its step grid starts at the range's start). */
+function numberBox(question: Question): { min: number | undefined; max: number | undefined; step: number | 'any' } {
+  const whole = question.type === 'integer' ? 1 : 'any';
+  if (question.range === undefined) return { min: question.min, max: question.max, step: whole };
+  const { lo, hi, step } = rangeBounds(question.range);
+  // A reversed range (start > end) counts its steps down from start: the browser counts from min, so only the grid's own lowest point works.
+  const low = question.range.start <= question.range.end ? lo : question.range.start - Math.floor((question.range.start - lo) / step + 1e-9) * step;
+  // The range's own bounds only, so the browser's step base (min) stays on the grid; validation still applies min/max.
+  return { min: low, max: hi, step };
+}
+
+/** Numbers keep the typed string locally, so "1." or "-" mid-typing is not erased. An XLSForm range is a number box too: the most accessible. */
 function NumberInput({ question, value, error, readOnly, onChange }: FieldProps) {
   const [raw, setRaw] = useState(value === undefined ? '' : String(value));
+  const box = numberBox(question);
   return (
     <input
       id={fieldIds(question.id).input}
       type="number"
       inputMode={question.type === 'integer' ? 'numeric' : 'decimal'}
-      step={question.type === 'integer' ? 1 : 'any'}
-      min={question.min}
-      max={question.max}
+      step={box.step}
+      min={box.min}
+      max={box.max}
       value={raw}
       readOnly={readOnly}
       required={question.required === true}

@@ -35,4 +35,5 @@ export const SPANISH_MESSAGES: ValidationMessages = {
   repeat: 'Esto debe ser una lista de entradas.',
   tooManyInstances: (n) => `Agregue como máximo ${n} entradas.`,
   instanceCount: (n) => `Se necesitan exactamente ${n} ${n === 1 ? 'entrada' : 'entradas'}.`,
+  offStep: (step, start) => `Escriba un valor en pasos de ${step} a partir de ${start}.`,
 };

@@ -35,4 +35,5 @@ export const FRENCH_MESSAGES: ValidationMessages = {
   repeat: 'Ceci doit être une liste d’entrées.',
   tooManyInstances: (n) => `Ajoutez au plus ${n} entrées.`,
   instanceCount: (n) => `Il faut exactement ${n} ${n === 1 ? 'entrée' : 'entrées'}.`,
+  offStep: (step, start) => `Saisissez une valeur par pas de ${step} à partir de ${start}.`,
 };

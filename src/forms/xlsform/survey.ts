@@ -2,6 +2,7 @@
 // groups and repeats (nested), choices from their list, or_other. Anything it cannot honour becomes a problem
 // or a warning at its row and column; nothing is dropped without saying so.
 import { MAX_REPEAT_INSTANCES, RelevantRuleSchema, type Option, type Question, type QuestionType, type Relevant, type Text } from '../schema';
+import { RANGE_DEFAULTS } from '../range';
 import { readParameters } from './parameters';
 import type { Report } from './report';
 import { cell, headerOf, type Row, type Sheet } from './sheets';
@@ -137,6 +138,9 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
     const name = useName(row, `this ${typeCell} question`);
     if (name === undefined) continue;
     const q: Question = { id: name, type: parsed.type, ...common };
+    if (parsed.xlsformType === 'range') q.range = { ...RANGE_DEFAULTS };
+    else if (parsed.xlsformType !== undefined) q.xlsformType = parsed.xlsformType;
+    if (parsed.xlsformType === 'barcode') report.warn(S, row.row, at('type'), 'a `barcode` question is a text box in Fieldbook: the code is typed, or read into it by a USB barcode scanner; there is no camera scanning', 'barcode');
     readParameters(sheet, row, q, report);
     if (q.type === 'text' && q.appearance?.split(/\s+/).includes('multiline')) q.type = 'longtext';
     if (q.label === undefined && !['calculate', 'start', 'end', 'today', 'deviceid', 'username'].includes(q.type)) {
@@ -146,7 +150,7 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
       } else report.problem(S, row.row, at('label'), `\`${name}\` has no label: write what the person is asked`);
     }
     if (q.appearance !== undefined && /(^|\s)search\(/.test(q.appearance)) report.problem(S, row.row, at('appearance'), `the appearance \`${q.appearance}\` takes choices from a file, which is not supported yet; put the choices on the choices sheet`);
-    if (q.type === 'calculate' && q.calculation === undefined) report.problem(S, row.row, at('calculation'), `the calculate \`${name}\` has no calculation`);
+    if (q.type === 'calculate' && q.calculation === undefined && q.xlsformType !== 'hidden') report.problem(S, row.row, at('calculation'), `the calculate \`${name}\` has no calculation`);
     if (parsed.kind === 'question' && parsed.listName !== undefined) {
       const options = lists.get(parsed.listName);
       if (!options) report.problem(S, row.row, at('type'), `the choice list \`${parsed.listName}\` is not on the choices sheet`);

@@ -4,12 +4,27 @@ import type { QuestionType } from '../schema';
 
 /** What one `type` cell means. */
 export type ParsedType =
-  | { kind: 'question'; type: QuestionType; listName?: string; orOther?: boolean; appearance?: string }
+  | { kind: 'question'; type: QuestionType; listName?: string; orOther?: boolean; appearance?: string; xlsformType?: MappedType }
   | { kind: 'begin'; of: 'group' | 'repeat' }
   | { kind: 'end'; of: 'group' | 'repeat' }
   /** A metadata row Fieldbook does not record: skipped, with a warning. */
   | { kind: 'skip'; why: string }
   | { kind: 'refused'; why: string };
+
+/** XLSForm types held as one of Fieldbook's own (docs/forms.md): the question remembers which, for the export. */
+export type MappedType = 'barcode' | 'hidden' | 'range';
+
+/**
+ * pyxform's `barcode` is a text input (a USB scanner types into it), `hidden` a value with no
+ * control (a calculate holding its default), `range` an int or decimal bound by its parameters
+ * (survey.ts makes it a `number` when a parameter has decimals).
+ */
+const MAPPED: Record<string, { type: QuestionType; xlsformType: MappedType }> = {
+  barcode: { type: 'text', xlsformType: 'barcode' },
+  'add barcode prompt': { type: 'text', xlsformType: 'barcode' },
+  hidden: { type: 'calculate', xlsformType: 'hidden' },
+  range: { type: 'integer', xlsformType: 'range' },
+};
 
 const SIMPLE: Record<string, QuestionType> = {
   text: 'text',
@@ -58,10 +73,7 @@ const UNRECORDED = new Set(['simserial', 'subscriberid', 'phonenumber', 'email',
 const NOT_YET: Record<string, string> = {
   'start-geopoint': 'a location',
   'start-geotrace': 'a line on a map',
-  barcode: 'a barcode scan',
-  range: 'a range slider',
   rank: 'a ranking',
-  hidden: 'a hidden value',
   'xml-external': 'an external data file',
   'csv-external': 'an external data file',
   osm: 'a map feature',
@@ -78,6 +90,7 @@ export function parseType(cell: string): ParsedType {
   const control = /^(begin|end)[ _](group|repeat|loop|looped group|lgroup)$/.exec(lower);
   if (control) return { kind: control[1] === 'begin' ? 'begin' : 'end', of: control[2] === 'group' ? 'group' : 'repeat' };
   if (lower in SIMPLE) return { kind: 'question', type: SIMPLE[lower]! };
+  if (lower in MAPPED) return { kind: 'question', ...MAPPED[lower]! };
   if (lower === 'background-audio') return { kind: 'refused', why: `type \`${text}\` (a recording made in the background while the form is filled) is not supported: Fieldbook records only the files the person chooses; use an \`audio\` question` };
   if (UNRECORDED.has(lower)) return { kind: 'skip', why: `type \`${text}\` is metadata Fieldbook does not record; the row is left out` };
   if (lower in NOT_YET) return { kind: 'refused', why: `type \`${text}\` (${NOT_YET[lower]}) is not supported yet` };

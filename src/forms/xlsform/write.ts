@@ -89,8 +89,8 @@ export function formToSheets(form: Form): SheetRows {
       read_only: flag(q.readOnly),
       choice_filter: q.choiceFilter,
       appearance: q.appearance,
-      // The only parameter a definition holds: an image's downscaling (parameters.ts reads it back).
-      parameters: q.maxPixels !== undefined ? `max-pixels=${q.maxPixels}` : undefined,
+      // The parameters a definition holds: an image's downscaling and a range's bounds (parameters.ts reads them back).
+      parameters: q.maxPixels !== undefined ? `max-pixels=${q.maxPixels}` : q.range !== undefined ? `start=${q.range.start} end=${q.range.end} step=${q.range.step}` : undefined,
       min: q.min?.toString(),
       max: q.max?.toString(),
       repeat_count: q.repeatCount?.toString(),
@@ -107,7 +107,8 @@ export function formToSheets(form: Form): SheetRows {
         entries.push({ type: `end_${q.type}`, name: '', texts: {}, plain: {} });
         continue;
       }
-      let type = TYPE[q.type] ?? q.type;
+      // A range, a barcode and a hidden are held as Fieldbook's number, text and calculate: written back as they came.
+      let type = q.range !== undefined ? 'range' : (q.xlsformType ?? TYPE[q.type] ?? q.type);
       if (q.type === 'longtext' && q.appearance?.split(/\s+/).includes('multiline')) type = 'text';
       if ((q.type === 'single' || q.type === 'multi') && q.options) {
         let options = q.options;
