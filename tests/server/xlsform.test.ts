@@ -69,13 +69,13 @@ describe('POST /api/v1/forms with an XLSForm', () => {
   });
 
   it('refuses with 422 and every problem at its sheet, row and column; nothing is published', async () => {
-    const survey = [...WITH_CALC, ['barcode', 'code', 'Code', 'Code', '', '', '', '', ''], ['text', 'why', 'Why', 'Pourquoi', '${agee} > 1', '', '', '', '']];
+    const survey = [...WITH_CALC, ['rank', 'code', 'Code', 'Code', '', '', '', '', ''], ['text', 'why', 'Why', 'Pourquoi', '${agee} > 1', '', '', '', '']];
     const answer = await publishXlsx({ survey, choices: CHOICES, settings: [['form_id'], ['refused-form']] });
     expect(answer.status).toBe(422);
     expect(answer.json).toMatchObject({
       error: { code: 'invalid_form' },
       problems: [
-        { sheet: 'survey', row: 6, column: 'type', message: 'type `barcode` (a barcode scan) is not supported yet' },
+        { sheet: 'survey', row: 6, column: 'type', message: 'type `rank` (a ranking) is not supported yet' },
         { sheet: 'survey', row: 7, column: 'relevant', message: 'in `relevant`, at character 1: ${agee} is not a question of this form' },
       ],
     });

@@ -66,12 +66,12 @@ const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1
 
 describe('publishing an XLSForm from the Forms screen', () => {
   it('lists the problems of a refused .xlsx by sheet, row and column, with no preview and no Publish button', async () => {
-    const survey = [...GOOD.survey!, ['barcode', 'code', 'Code?', 'Code ?', '', '', '', ''], ['text', 'bad', 'Bad', 'Mauvais', '${nowhere} = 1', '', '', '']];
+    const survey = [...GOOD.survey!, ['rank', 'code', 'Code?', 'Code ?', '', '', '', ''], ['text', 'bad', 'Bad', 'Mauvais', '${nowhere} = 1', '', '', '']];
     render(<PublishForm forms={SERVER} locale="en" onPublished={() => {}} onRefused={() => {}} />);
     chooseXlsx({ ...GOOD, survey });
     const table = await screen.findByRole('table', { name: 'Problems in grade-survey.xlsx' });
     expect(rowsOf(table)).toEqual([
-      ['survey', '5', 'type', 'type `barcode` (a barcode scan) is not supported yet'],
+      ['survey', '5', 'type', 'type `rank` (a ranking) is not supported yet'],
       ['survey', '6', 'relevant', 'in `relevant`, at character 1: ${nowhere} is not a question of this form'],
     ]);
     expect(screen.getByRole('alert').textContent).toContain('cannot be published');

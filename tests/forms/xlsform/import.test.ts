@@ -40,8 +40,8 @@ describe('importXlsForm reads', () => {
   });
 
   it('skips blank and # comment rows, keeping row numbers', async () => {
-    const problems = await importProblems([['type', 'name', 'label'], [], ['# a comment', 'x', 'y'], ['text', 'a', 'A'], [null, null, null], ['barcode', 'code', 'Code']]);
-    expect(problems).toEqual([{ sheet: 'survey', row: 6, column: 'type', message: 'type `barcode` (a barcode scan) is not supported yet' }]);
+    const problems = await importProblems([['type', 'name', 'label'], [], ['# a comment', 'x', 'y'], ['text', 'a', 'A'], [null, null, null], ['rank', 'code', 'Code']]);
+    expect(problems).toEqual([{ sheet: 'survey', row: 6, column: 'type', message: 'type `rank` (a ranking) is not supported yet' }]);
   });
 
   it('numbers and dates Excel stored in cells that are text to the form', async () => {
@@ -206,7 +206,7 @@ describe('importXlsForm reads', () => {
 describe('importXlsForm refuses, at the sheet, row and column', () => {
   const at = (row: number | null, column: string | null, message: string | RegExp, sheet: string | null = 'survey') => ({ sheet, row, column, message: typeof message === 'string' ? message : expect.stringMatching(message) });
   it.each([
-    ['an unsupported type', [['type', 'name', 'label'], ['text', 'a', 'A'], ['barcode', 'code', 'Code']], undefined, [at(3, 'type', 'type `barcode` (a barcode scan) is not supported yet')]],
+    ['an unsupported type', [['type', 'name', 'label'], ['text', 'a', 'A'], ['rank', 'code', 'Code']], undefined, [at(3, 'type', 'type `rank` (a ranking) is not supported yet')]],
     ['a type it does not know', [['type', 'name', 'label'], ['txt', 'a', 'A']], undefined, [at(2, 'type', 'type `txt` is not an XLSForm type Fieldbook knows')]],
     ['an unclosed repeat', [['type', 'name', 'label'], ['text', 'a', 'A'], ['begin_repeat', 'kids', 'Kids'], ['text', 'kid', 'Kid']], undefined, [at(3, 'type', 'the repeat `kids` has no `end_repeat`')]],
     ['a repeat_count over the limit', [['type', 'name', 'label', 'repeat_count'], ['begin_repeat', 'kids', 'Kids', '501'], ['text', 'kid', 'Kid', ''], ['end_repeat', '', '', '']], undefined, [at(2, 'repeat_count', 'a repeat can have at most 500 instances, not 501')]],
