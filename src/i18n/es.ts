@@ -508,4 +508,5 @@ export const es: Catalog = {
   '{name}: this file is not on this device.': '{name}: este archivo no está en este dispositivo.',
   '{question}: photo': '{question}: foto',
   '{name} ({size})': '{name} ({size})',
+  'From {low} to {high}, in steps of {step}.': 'De {low} a {high}, en pasos de {step}.',
 };

@@ -509,4 +509,5 @@ export const fr: Catalog = {
   '{name}: this file is not on this device.': '{name} : ce fichier n’est pas sur cet appareil.',
   '{question}: photo': '{question} : photo',
   '{name} ({size})': '{name} ({size})',
+  'From {low} to {high}, in steps of {step}.': 'De {low} à {high}, par pas de {step}.',
 };

@@ -21,7 +21,7 @@ export interface FieldProps {
 }
 
 /** Element ids of a question's parts, for label and description wiring. */
-export const fieldIds = (qid: string) => ({ input: `q-${qid}`, hint: `q-${qid}-hint`, error: `q-${qid}-error` });
+export const fieldIds = (qid: string) => ({ input: `q-${qid}`, hint: `q-${qid}-hint`, range: `q-${qid}-range`, error: `q-${qid}-error` });
 
 /** A question's description: required mark, hint and error, tied to its control by aria-describedby. */
 export function Description({ question, error, locale }: Pick<FieldProps, 'question' | 'error' | 'locale'>) {
@@ -36,6 +36,12 @@ export function Description({ question, error, locale }: Pick<FieldProps, 'quest
           {question.hint && textIn(question.hint, locale)}
         </p>
       )}
+      {question.range && (
+        // A number box shows no bounds: say them, so nobody has to guess before an error does.
+        <p class="hint" id={ids.range}>
+          {t('From {low} to {high}, in steps of {step}.', rangeWords(question.range))}
+        </p>
+      )}
       {error && (
         <p class="field-error" id={ids.error}>
           {error}
@@ -48,8 +54,13 @@ export function Description({ question, error, locale }: Pick<FieldProps, 'quest
 /** The ids of a question's hint and error, for aria-describedby. */
 export function describedBy(question: Question, error: string | undefined): string | undefined {
   const ids = fieldIds(question.id);
-  const parts = [question.hint || question.required ? ids.hint : '', error ? ids.error : ''].filter(Boolean);
+  const parts = [question.hint || question.required ? ids.hint : '', question.range ? ids.range : '', error ? ids.error : ''].filter(Boolean);
   return parts.length ? parts.join(' ') : undefined;
+}
+
+/** A range's ends in the order the form gives them, and its step's size. */
+function rangeWords(range: NonNullable<Question['range']>): { low: number; high: number; step: number } {
+  return { low: range.start, high: range.end, step: Math.abs(range.step) };
 }
 
 /** A number box's bounds and step: the question's own, or an XLSForm range's (its step grid starts at the range's start). */
