@@ -10,6 +10,8 @@ import { startingAnswers } from '../../src/forms/metadata';
 import { onRangeGrid } from '../../src/forms/range';
 import type { Answers } from '../../src/forms/relevance';
 import { FRENCH_MESSAGES } from '../../src/forms/translations/messages-fr';
+import { csvColumns, questionCells } from '../../src/export/csv';
+import { aggregate } from '../../src/results/aggregate';
 import { definitionWith } from '../fixtures/forms';
 
 const FORM = parseForm(
@@ -70,5 +72,16 @@ describe('range, barcode and hidden answers', () => {
     [-5, { start: 2, end: -10, step: -3 }, false],
   ])('onRangeGrid(%s, %o) is %s', (value, range, expected) => {
     expect(onRangeGrid(value, range)).toBe(expected);
+  });
+
+  it('a range is a number column in CSV and a number in results by sex, a barcode a text column, a hidden its value', () => {
+    expect(csvColumns(FORM)).toEqual(expect.arrayContaining(['stars', 'price_kg', 'stock_code', 'survey_round']));
+    const q = (id: string) => FORM.sections[0]!.questions.find((x) => x.id === id)!;
+    expect(questionCells(q('price_kg'), 2.75, { labels: true })).toEqual([2.75]);
+    expect(questionCells(q('stock_code'), '0042', { labels: true })).toEqual(['0042']);
+    expect(questionCells(q('survey_round'), '3', { labels: false })).toEqual(['3']);
+    const results = aggregate(FORM, [{ answers: { sex: 'female', stars: 4 } }, { answers: { sex: 'male', stars: 2 } }, { answers: { sex: 'female', stars: 5 } }]);
+    expect(results.questions.find((r) => r.questionId === 'stars')).toEqual({ kind: 'number', questionId: 'stars', sums: [9, 2, 0, 0, 0], answered: [2, 1, 0, 0, 0] });
+    expect(results.questions.find((r) => r.questionId === 'stock_code')).toBeUndefined();
   });
 });
