@@ -44,6 +44,8 @@ export function structuralProblems(form: Form): FormProblem[] {
       if (typeof q.relevant === 'object' && repeats > 0) problems.push(jsonProblem(at('relevant'), `question "${q.id}" is inside a repeat: its relevance must be an expression such as "\${${q.relevant.question}} = 'yes'"`));
       if (q.range !== undefined && q.type !== 'integer' && q.type !== 'number') problems.push(jsonProblem(at('range'), `question "${q.id}" (${q.type}) cannot have a range; only an integer or a number can`));
       if (q.range !== undefined && q.type === 'integer' && !isWholeRange(q.range)) problems.push(jsonProblem(at('range'), `question "${q.id}" is an integer, so its range needs whole numbers; make it a number for decimals`));
+      // Its values are all whole anyway; as an integer it comes back from an XLSForm export the same (pyxform's int bind).
+      if (q.range !== undefined && q.type === 'number' && isWholeRange(q.range)) problems.push(jsonProblem(at('range'), `question "${q.id}" has a range of whole numbers only, so it must be an integer, as XLSForm reads it`));
       if (q.xlsformType !== undefined && q.type !== XLSFORM_BASE[q.xlsformType]) problems.push(jsonProblem(at('xlsformType'), `question "${q.id}" (${q.type}) cannot be written as XLSForm's ${q.xlsformType}; only a ${XLSFORM_BASE[q.xlsformType]} can`));
       // XLSForm's hidden is a calculate holding its default (or nothing) instead of a calculation.
       if (q.type === 'calculate' && q.calculation === undefined && q.xlsformType !== 'hidden') problems.push(jsonProblem(at('calculation'), `calculate "${q.id}" needs a calculation`));

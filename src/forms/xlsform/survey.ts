@@ -142,7 +142,8 @@ export function readSurvey(sheet: Sheet, lists: ReadonlyMap<string, Option[]>, p
     else if (parsed.xlsformType !== undefined) q.xlsformType = parsed.xlsformType;
     if (parsed.xlsformType === 'barcode') report.warn(S, row.row, at('type'), 'a `barcode` question is a text box in Fieldbook: the code is typed, or read into it by a USB barcode scanner; there is no camera scanning', 'barcode');
     readParameters(sheet, row, q, report);
-    if (q.type === 'text' && q.appearance?.split(/\s+/).includes('multiline')) q.type = 'longtext';
+    // A barcode stays a text (the export writes it back as a barcode); its multiline is only kept.
+    if (q.type === 'text' && q.xlsformType === undefined && q.appearance?.split(/\s+/).includes('multiline')) q.type = 'longtext';
     if (q.label === undefined && !['calculate', 'start', 'end', 'today', 'deviceid', 'username'].includes(q.type)) {
       if (q.hint !== undefined) {
         q.label = q.hint;

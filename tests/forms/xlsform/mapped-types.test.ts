@@ -32,7 +32,7 @@ const MARKET = [
   ['range', 'down_by', 'Down by twos', 'picker', 'start=10 end=0 step=-2', '', ''],
   ['range', 'ticks', 'With ticks', '', 'start=0 end=100 step=5 tick_interval=25 placeholder=50', '', ''],
   ['barcode', 'stock_code', 'Scan the stock code', '', '', '', ''],
-  ['add barcode prompt', 'box_code', 'Box code', '', '', '', ''],
+  ['add barcode prompt', 'box_code', 'Box code', 'multiline', '', '', ''],
 ];
 
 describe('XLSForm range, barcode and hidden', () => {
@@ -50,7 +50,7 @@ describe('XLSForm range, barcode and hidden', () => {
     expect(find(form, 'down_by')).toMatchObject({ type: 'integer', range: { start: 10, end: 0, step: -2 } });
     expect(find(form, 'ticks')).toMatchObject({ type: 'integer', range: { start: 0, end: 100, step: 5 } });
     expect(find(form, 'stock_code')).toEqual({ id: 'stock_code', type: 'text', label: 'Scan the stock code', xlsformType: 'barcode' });
-    expect(find(form, 'box_code')).toMatchObject({ type: 'text', xlsformType: 'barcode' });
+    expect(find(form, 'box_code')).toMatchObject({ type: 'text', xlsformType: 'barcode', appearance: 'multiline' });
     expect(warnings).toEqual([
       { sheet: 'survey', row: 6, column: 'appearance', message: 'appearance `rating` does not change how Fieldbook shows the question; the question works without it' },
       { sheet: 'survey', row: 7, column: 'appearance', message: 'appearance `vertical` does not change how Fieldbook shows the question; the question works without it' },
@@ -109,6 +109,7 @@ describe('range and xlsformType in a JSON definition', () => {
     ['a hidden without a calculation', { id: 'h', type: 'calculate', default: 'x', xlsformType: 'hidden' }, []],
     ['a range on a text', { id: 'r', type: 'text', label: 'R', range: { start: 1, end: 5, step: 1 } }, ['sections[0].questions[0].range: question "r" (text) cannot have a range; only an integer or a number can']],
     ['a decimal range on an integer', { id: 'r', type: 'integer', label: 'R', range: { start: 0, end: 1, step: 0.5 } }, ['sections[0].questions[0].range: question "r" is an integer, so its range needs whole numbers; make it a number for decimals']],
+    ['a whole range on a number', { id: 'r', type: 'number', label: 'R', range: { start: 0, end: 10, step: 2 } }, ['sections[0].questions[0].range: question "r" has a range of whole numbers only, so it must be an integer, as XLSForm reads it']],
     ['a step of 0', { id: 'r', type: 'integer', label: 'R', range: { start: 1, end: 5, step: 0 } }, ['sections[0].questions[0].range: the range `step` must not be 0']],
     ['a barcode on an integer', { id: 'b', type: 'integer', label: 'B', xlsformType: 'barcode' }, ['sections[0].questions[0].xlsformType: question "b" (integer) cannot be written as XLSForm\'s barcode; only a text can']],
     ['a calculate with no calculation', { id: 'c', type: 'calculate' }, ['sections[0].questions[0].calculation: calculate "c" needs a calculation']],
