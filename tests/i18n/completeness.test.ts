@@ -139,10 +139,10 @@ describe('the shared answer words and validation messages', () => {
     for (const key of Object.keys(ENGLISH_MESSAGES) as (keyof ValidationMessages)[]) {
       const english = ENGLISH_MESSAGES[key];
       const words = messages[key];
-      const [a, b] = typeof english === 'function' && typeof words === 'function' ? [english(3), words(3)] : [english, words];
+      const [a, b] = typeof english === 'function' && typeof words === 'function' ? [english(3, 3), words(3, 3)] : [english, words];
       expect(typeof b, key).toBe('string');
       expect(b, key).not.toBe(a);
-      if (typeof english === 'function' && typeof words === 'function') expect(words(3), key).toMatch(/\b3\b/);
+      if (typeof english === 'function' && typeof words === 'function') expect(words(3, 3), key).toMatch(/\b3\b/);
     }
   });
 });
