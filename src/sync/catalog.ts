@@ -5,7 +5,7 @@ import { FormSchema } from '../forms/schema';
 import { missingVersions, storeCatalog, storeDefinition } from '../storage/catalog';
 import { getCatalogTag, setCatalogTag } from '../storage/settings';
 import { API_PREFIX } from './api';
-import { CatalogSchema } from './forms-api';
+import { CatalogEnvelopeSchema, readableCatalog } from './forms-api';
 
 /** What one refresh did: nothing new (304 or offline), or how many definitions arrived. */
 export type CatalogRefresh = { changed: false } | { changed: true; added: number };
@@ -18,12 +18,13 @@ async function refresh(endpoint: string): Promise<CatalogRefresh> {
   const response = await fetch(`${base}${API_PREFIX}/forms`, { headers: tag ? { 'If-None-Match': tag } : {}, cache: 'no-store' });
   let added = 0;
   if (response.status === 200) {
-    const catalog = CatalogSchema.parse(await response.json());
+    const { catalog, skipped } = readableCatalog(CatalogEnvelopeSchema.parse(await response.json()));
     const fresh = await storeCatalog(catalog);
     rememberForms(fresh);
     added = fresh.length;
     const etag = response.headers.get('ETag');
-    if (etag) await setCatalogTag(etag);
+    // With a form skipped, the tag is not kept: once the app is updated, the next refresh reads it.
+    if (etag && skipped === 0) await setCatalogTag(etag);
   } else if (response.status !== 304) {
     // Never a reason to drop anything: the device keeps what it has and asks again next time.
     return { changed: false };

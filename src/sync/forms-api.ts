@@ -14,6 +14,25 @@ export const CatalogSchema = z.object({
 });
 export type Catalog = z.infer<typeof CatalogSchema>;
 
+/** The catalog with its forms unread: each is read on its own, so one this app cannot read does not hide the others. */
+export const CatalogEnvelopeSchema = z.object({
+  forms: z.array(z.unknown()),
+  states: z.optional(z.record(z.string(), FormStateSchema)),
+});
+
+/**
+ * The forms of a catalog this app can read, and whether it skipped any (a form using what only a
+ * newer app knows). A skipped form that the device already holds keeps its known version: its
+ * state is still in `states`, which keeps its row (storage/catalog.ts).
+ */
+export function readableCatalog(envelope: z.infer<typeof CatalogEnvelopeSchema>): { catalog: Catalog; skipped: number } {
+  const forms = envelope.forms.flatMap((f) => {
+    const parsed = FormSchema.safeParse(f);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return { catalog: { forms, ...(envelope.states && { states: envelope.states }) }, skipped: envelope.forms.length - forms.length };
+}
+
 /** POST /api/v1/forms, 201 or 200: the version published (or found unchanged), and warnings. */
 export const PublishedSchema = z.object({
   form: z.object({ id: z.string(), version: z.int(), title: TextSchema }),

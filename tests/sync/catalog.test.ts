@@ -37,4 +37,19 @@ describe('refreshCatalog', () => {
     expect(await refreshCatalog('http://server.test')).toEqual({ changed: false });
     expect(await getCatalogTag()).toBeUndefined();
   });
+
+  it('takes in the forms it can read when one needs a newer app, keeps the one it knew, and asks again without the tag', async () => {
+    const v1 = parseForm({ ...definitionWith([{ id: 'name', type: 'text', label: 'Name' }]), id: 'future-form', version: 1 });
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ forms: [...FORMS, v1], states: { 'future-form': 'open' } }), { status: 200, headers: { ETag: '"a"' } }));
+    await refreshCatalog('http://server.test');
+    expect(await getCatalogTag()).toBe('"a"');
+    // Version 2 uses a question type this app does not know; another new form is readable.
+    const future = { ...v1, version: 2, sections: [{ id: 's', title: 'S', questions: [{ id: 'scan', type: 'hologram', label: 'Scan' }] }] };
+    const other = parseForm({ ...definitionWith([{ id: 'x', type: 'text', label: 'X' }]), id: 'other-form', version: 1 });
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ forms: [...FORMS, future, other], states: { 'future-form': 'open', 'other-form': 'open' } }), { status: 200, headers: { ETag: '"b"' } }));
+    expect(await refreshCatalog('http://server.test')).toEqual({ changed: true, added: 1 });
+    expect((await loadForm('other-form'))?.version).toBe(1);
+    expect((await loadForm('future-form'))?.version).toBe(1);
+    expect(await getCatalogTag()).toBe('"a"');
+  });
 });
