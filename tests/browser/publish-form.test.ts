@@ -100,7 +100,7 @@ describeInBrowser('publishing a form from the coordinator screen', () => {
       survey: [
         ['type', 'name', 'label'],
         ['select_one sex', 'sex', 'Sex'],
-        ['barcode', 'code', 'Code'],
+        ['rank', 'code', 'Code'],
         ['integer', 'age', ''],
       ],
       choices: [
@@ -112,7 +112,7 @@ describeInBrowser('publishing a form from the coordinator screen', () => {
     await file.setInputFiles({ name: 'broken.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(broken) });
     await page.getByRole('table', { name: 'Problems in broken.xlsx' }).waitFor();
     expect(await rowsOf(page, 'Problems in broken.xlsx')).toEqual([
-      ['survey', '3', 'type', 'type `barcode` (a barcode scan) is not supported yet'],
+      ['survey', '3', 'type', 'type `rank` (a ranking) is not supported yet'],
       ['survey', '4', 'label', '`age` has no label: write what the person is asked'],
     ]);
     expect(await axeViolations(page)).toEqual([]);
