@@ -280,6 +280,7 @@ export class ResponseState {
         return found ? textIn(found.label, this.language, this.logic.form.defaultLanguage) : '';
       },
       now: this.now,
+      formVersion: () => String(this.logic.form.version),
       field: (name) => (option === undefined ? '' : name === 'name' ? option.id : name === 'label' ? textIn(option.label, this.language, this.logic.form.defaultLanguage) : (option.data?.[name] ?? '')),
       position: () => (at.length === 0 ? 1 : at[at.length - 1]!.index + 1),
       indexedRepeat: (name, path) => this.read(name, at, path.map((s) => ({ repeat: s.repeat, index: s.index - 1 }))),

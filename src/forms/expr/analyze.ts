@@ -2,6 +2,7 @@
 import type { Expr, ExprProblem } from './ast';
 import { choiceNameTarget } from './functions-core';
 import { FUNCTIONS } from './functions';
+import { DIGEST_ALGORITHMS, DIGEST_ENCODINGS, UNSUPPORTED_DIGESTS } from './digest';
 import { regexProblem } from './regex';
 
 /** What an expression reads. */
@@ -80,7 +81,7 @@ function sameButCase(name: string, known: ReadonlySet<string>): string | undefin
   return undefined;
 }
 
-/** Unknown and later references, stray bare names, misplaced `.`, and invalid literal regex patterns, with positions. */
+/** Unknown and later references, stray bare names, misplaced `.`, invalid literal regex patterns and digest() algorithms, with positions. */
 export function checkExpression(expr: Expr, options: CheckOptions): ExprProblem[] {
   const problems: ExprProblem[] = [];
   const error = (message: string, at: { start: number; end: number }): void => {
@@ -129,5 +130,20 @@ function checkCall(node: Expr & { kind: 'call' }, checkRef: (name: string, at: A
     const pattern = node.args[1];
     const why = pattern?.kind === 'string' ? regexProblem(pattern.value) : undefined;
     if (pattern && why !== undefined) error(`invalid regular expression: ${why}`, pattern);
+  } else if (node.name === 'digest') {
+    const [, algorithm, encoding] = node.args;
+    const why = algorithm?.kind === 'string' ? digestAlgorithmProblem(algorithm.value.trim()) : undefined;
+    if (algorithm && why !== undefined) error(why, algorithm);
+    if (encoding?.kind === 'string' && !(DIGEST_ENCODINGS as readonly string[]).includes(encoding.value.trim())) {
+      error(`digest() writes its result as 'base64' or 'hex', not '${encoding.value}'`, encoding);
+    }
   }
+}
+
+/** Why a literal digest() algorithm cannot be computed, or undefined when it can. */
+function digestAlgorithmProblem(name: string): string | undefined {
+  if ((DIGEST_ALGORITHMS as readonly string[]).includes(name)) return undefined;
+  const known = DIGEST_ALGORITHMS.join(', ');
+  if ((UNSUPPORTED_DIGESTS as readonly string[]).includes(name)) return `digest() computes ${known} here; ${name} is not supported`;
+  return `digest() knows the algorithms ${known}, not '${name}'`;
 }

@@ -17,6 +17,8 @@ export interface EvalContext {
   position?(): number;
   /** indexed-repeat(${name}, ${repeat}, i, …): the value in the given instances (default: value(name)). */
   indexedRepeat?(name: string, path: readonly { readonly repeat: string; readonly index: number }[]): Value;
+  /** version(): the form's version as text (default ''). */
+  formVersion?(): string;
   /** uuid(): a new random identifier (default: crypto.randomUUID when the runtime has it). */
   uuid?(): string;
 }

@@ -38,6 +38,29 @@ function randomText(length: number): string {
   return out;
 }
 
+/** date-time(): a date-time text from a day count (local time, like now()), a date (its local midnight) or a date-time (kept); '' otherwise. */
+export function toDateTimeText(value: Value): string {
+  const v = unpack(value);
+  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) <= 1e8 ? localDateTime(new Date(Math.round(v * MS_PER_DAY))) : '';
+  if (typeof v !== 'string') return '';
+  const text = v.trim();
+  const parts = textToParts(text);
+  if (!parts) return '';
+  if (text.includes('T')) return text;
+  return localDateTime(new Date(parts.year, parts.month - 1, parts.day));
+}
+
+/** decimal-time(): a time (or a date-time's time of day) as a fraction of a day, read as written; NaN otherwise. */
+function decimalTime(value: Value): number {
+  const v = unpack(value);
+  if (typeof v !== 'string') return NaN;
+  const text = v.trim();
+  const parts = text.includes('T') ? textToParts(text) : undefined;
+  if (parts) return (parts.hour * 3_600_000 + parts.minute * 60_000 + parts.second * 1000 + parts.ms) / MS_PER_DAY;
+  const days = /^\d\d:/.test(text) ? temporalToDays(text) : undefined;
+  return days ?? NaN;
+}
+
 const formatDate: FunctionSpec = {
   min: 2,
   max: 2,
@@ -47,11 +70,13 @@ const formatDate: FunctionSpec = {
   },
 };
 
-/** today(), now(), date(), format-date(), decimal-date-time(), uuid(). */
+/** today(), now(), date(), date-time(), format-date(), decimal-date-time(), decimal-time(), uuid(). */
 export const DATE_FUNCTIONS: Record<string, FunctionSpec> = {
   today: { min: 0, max: 0, volatile: true, call: (_a, c) => localDate(c.now()) },
   now: { min: 0, max: 0, volatile: true, call: (_a, c) => localDateTime(c.now()) },
   date: { min: 1, max: 1, call: (a, c, ev) => toDateText(ev(a[0]!, c)) },
+  'date-time': { min: 1, max: 1, call: (a, c, ev) => toDateTimeText(ev(a[0]!, c)) },
+  'decimal-time': { min: 1, max: 1, call: (a, c, ev) => decimalTime(ev(a[0]!, c)) },
   'format-date': formatDate,
   'format-date-time': formatDate,
   'decimal-date-time': {

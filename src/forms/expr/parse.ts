@@ -173,7 +173,7 @@ class Parser {
       return;
     }
     const n = call.args.length;
-    if (n < spec.min || n > spec.max || (spec.odd && n % 2 === 0)) {
+    if (n < spec.min || n > spec.max || (spec.odd && n % 2 === 0) || (spec.even && n % 2 === 1)) {
       this.problems.push({ ...at, start: call.start, end: call.end, message: `${call.name}() takes ${arityText(spec)}, not ${n}` });
       return;
     }
