@@ -141,7 +141,7 @@ describe('ResponseState', () => {
 describe('readDefinition refuses expression problems at their JSON path', () => {
   it.each([
     ['an unknown name', { id: 'a', type: 'text', label: 'A', relevant: '${nope} = 1' }, 'sections[0].questions[0].relevant', /\$\{nope\} is not a question of this form/],
-    ['an unknown function', { id: 'a', type: 'text', label: 'A', constraint: 'digest(.)' }, 'sections[0].questions[0].constraint', /unknown function digest\(\)/],
+    ['an unknown function', { id: 'a', type: 'text', label: 'A', constraint: 'pulldata(.)' }, 'sections[0].questions[0].constraint', /unknown function pulldata\(\)/],
     ['a calculation reading itself', { id: 'a', type: 'calculate', calculation: '${a} + 1' }, 'sections[0].questions[0].calculation', /depends on its own value/],
     ['a section named like a question', { id: 's', type: 'text', label: 'S', relevant: "${b} = 'x'" }, 'sections[0].id', /section id "s" is also a question id/],
   ])('%s', (_name, question, column, message) => {

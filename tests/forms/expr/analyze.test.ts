@@ -38,6 +38,9 @@ describe('checkExpression', () => {
     ['district = ${q}', { fields: new Set(['state']) }, { message: "`district` is not a column of the choices sheet, so it reads as empty (for the text, write 'district')", start: 0, end: 8, severity: 'warning' }],
     ['. > 5', { allowCurrent: false }, { message: "`.` (this question's own value) is only for constraints", start: 0, end: 1 }],
     ['regex(., "[0-9")', {}, { message: 'invalid regular expression: Unterminated character class', start: 9, end: 15 }],
+    ["digest(${name}, 'SHA-512')", {}, { message: 'digest() computes MD5, SHA-1, SHA-256 here; SHA-512 is not supported', start: 16, end: 25 }],
+    ["digest(${name}, 'sha256')", {}, { message: "digest() knows the algorithms MD5, SHA-1, SHA-256, not 'sha256'", start: 16, end: 24 }],
+    ["digest(${name}, 'MD5', 'HEX')", {}, { message: "digest() writes its result as 'base64' or 'hex', not 'HEX'", start: 23, end: 28 }],
     ["jr:choice-name(${q}, '${nope}')", {}, { message: '${nope} is not a question of this form', start: 21, end: 30 }],
     ['jr:choice-name(${q}, ${q})', {}, { message: "the second argument of jr:choice-name() is the question in quotes, like '${name}'", start: 21, end: 25 }],
     ["jr:choice-name(${q}, '')", {}, { message: "the second argument of jr:choice-name() is the question in quotes, like '${name}'", start: 21, end: 23 }],
@@ -54,6 +57,8 @@ describe('checkExpression', () => {
     ['regex(., "^[A-Z]{2}[0-9]+$")', {}],
     ['regex(., ${name})', {}],
     ["jr:choice-name(${q}, '${q}')", {}],
+    ["digest(${name}, 'SHA-256', 'hex')", {}],
+    ['digest(${name}, ${q})', {}],
   ])('%s has no problem', (source, options) => {
     expect(checkExpression(parsed(source), { known, ...options })).toEqual([]);
   });

@@ -127,6 +127,9 @@ describe('errors, with their positions', () => {
     ['coalesce(1)', 'coalesce() takes 2 arguments, not 1', 0, 11],
     ['join()', 'join() takes at least 1 argument, not 0', 0, 6],
     ['indexed-repeat(${a}, ${r}, 1, ${s})', 'indexed-repeat() takes an odd number of arguments, at least 3, not 4', 0, 35],
+    ['weighted-checklist(1, 2, 3)', 'weighted-checklist() takes an even number of arguments, at least 2, not 3', 0, 27],
+    ["digest('a')", 'digest() takes 2 or 3 arguments, not 1', 0, 11],
+    ['version(1)', 'version() takes no arguments, not 1', 0, 10],
     ['indexed-repeat(${a}, 1, 2)', 'argument 2 of indexed-repeat() must be a reference like ${name}', 21, 22],
     ['indexed-repeat("a", ${r}, 2)', 'argument 1 of indexed-repeat() must be a reference like ${name}', 15, 18],
   ])('%j', (source, message, start, end) => {
