@@ -123,6 +123,12 @@ describe('ResponseState', () => {
     expect(state.options('district').map((o) => o.id)).toEqual(['s1']);
   });
 
+  it("version() reads the form's version", () => {
+    const read = readDefinition({ ...DEFINITION, version: 3, sections: [{ id: 'main', title: 'Main', questions: [{ id: 'v', type: 'calculate', calculation: "concat('v', version())" }] }] });
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(new ResponseState(read.form, {}).value('v')).toBe('v3');
+  });
+
   it('affected() touches only what reads the changed answer', () => {
     const compiled = new ResponseState(FORM, {}).logic.compiled!;
     expect(compiled.affected('region').map((e) => `${e.question}:${e.kind}`)).toEqual(['district:choice_filter']);
