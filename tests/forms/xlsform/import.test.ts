@@ -1,6 +1,7 @@
 // The XLSForm importer, column by column and quirk by quirk, on .xlsx files built here.
 import { describe, expect, it } from 'vitest';
 import { questionsOf, type Question } from '../../../src/forms/schema';
+import { ResponseState } from '../../../src/forms/logic';
 import { importXlsForm } from '../../../src/forms/xlsform';
 import { importForm, importProblems, importRows } from './fixtures';
 
@@ -122,6 +123,25 @@ describe('importXlsForm reads', () => {
     expect(find(form, 'kids').readOnly).toBeUndefined();
   });
 
+  it("ODK's area(), distance(), checklist(), digest() … in calculations, evaluated as the device and the server do", async () => {
+    const { form } = await importForm([
+      ['type', 'name', 'label', 'calculation'],
+      ['geoshape', 'plot', 'Plot', ''],
+      ['text', 'code', 'Code', ''],
+      ['calculate', 'size', '', 'round(area(${plot}))'],
+      ['calculate', 'fence', '', 'round(distance(${plot}), 2)'],
+      ['calculate', 'big', '', 'checklist(1, -1, ${size} > 1000, ${fence} > 100)'],
+      ['calculate', 'hash', '', "digest(${code}, 'SHA-256', 'hex')"],
+      ['calculate', 'v', '', 'version()'],
+    ]);
+    const state = new ResponseState(form, { plot: '0 0;0 0.001;0.001 0.001;0.001 0;0 0', code: 'abc' });
+    expect(state.value('size')).toBe('12392'); // R² · Δλ · sin(0.001°)
+    expect(state.value('fence')).toBe('445.28'); // 4 × 111.32 m
+    expect(state.value('big')).toBe('true');
+    expect(state.value('hash')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(state.value('v')).toBe(String(form.version));
+  });
+
   it('every question type it supports', async () => {
     const types = [
       ['text', 'text'], ['string', 'text'], ['integer', 'integer'], ['int', 'integer'], ['decimal', 'number'], ['date', 'date'], ['time', 'time'],
@@ -222,6 +242,7 @@ describe('importXlsForm refuses, at the sheet, row and column', () => {
     ['a form with no questions', [['type', 'name', 'label'], ['note', 'hello', 'Hello']], undefined, [at(null, null, 'the form has no questions: add at least one row a person answers')]],
     ['a reference to an unknown question', [['type', 'name', 'label', 'relevant'], ['integer', 'age', 'Age', ''], ['text', 'job', 'Job', '${agee} > 15']], undefined, [at(3, 'relevant', 'in `relevant`, at character 1: ${agee} is not a question of this form')]],
     ['an unknown function', [['type', 'name', 'label', 'constraint'], ['integer', 'age', 'Age', 'pulldata(1)']], undefined, [at(2, 'constraint', /^in `constraint`, at character 1: unknown function pulldata\(\)/)]],
+    ['a digest() algorithm not computed here', [['type', 'name', 'label', 'calculation'], ['text', 'a', 'A', ''], ['calculate', 'h', '', "digest(${a}, 'SHA-512')"]], undefined, [at(3, 'calculation', /^in `calculation`, at character 14: digest\(\) computes MD5, SHA-1, SHA-256 here; SHA-512 is not supported/)]],
     ['a syntax error', [['type', 'name', 'label', 'constraint'], ['integer', 'age', 'Age', '. >']], undefined, [at(2, 'constraint', /^in `constraint`, at character 3: /)]],
     [
       'a cycle between calculations',
