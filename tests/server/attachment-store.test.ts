@@ -1,13 +1,10 @@
 // What every AttachmentStore promises, run against each engine: SQLite (a file in a temp folder)
 // and PostgreSQL (a throwaway cluster), with two store instances on one database as two servers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { checkSubmission } from '../../server/ingest';
-import { openPostgres, type PostgresDatabase } from '../../server/store/postgres';
-import { openSqliteStore } from '../../server/store/sqlite';
 import type { AttachmentRow, NewSubmission, Store } from '../../server/store/types';
 import { DEFAULT_FORM_ID, makeSubmission } from '../fixtures/submissions';
-import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
-import { makeTempDir, removeDir } from '../helpers/server';
+import { describeEachStoreEngine } from '../helpers/store-engines';
 
 const AT = '2026-11-27T10:00:00.000Z';
 const sha = (n: number) => n.toString(16).padStart(64, '0');
@@ -69,54 +66,4 @@ const CASES: ReadonlyArray<[string, (a: Store, b: Store) => Promise<void>]> = [
   ],
 ];
 
-function contract(fresh: () => Promise<{ open: () => Promise<Store>; cleanup: () => Promise<void> }>): void {
-  it.each(CASES)('%s', async (_name, run) => {
-    const { open, cleanup } = await fresh();
-    try {
-      await run(await open(), await open());
-    } finally {
-      await cleanup();
-    }
-  });
-}
-
-describe('AttachmentStore on SQLite', () => {
-  contract(async () => {
-    const dir = makeTempDir();
-    const opened: Store[] = [];
-    return {
-      open: async () => {
-        const store = openSqliteStore(dir);
-        opened.push(store);
-        return store;
-      },
-      cleanup: async () => {
-        for (const store of opened) await store.close();
-        removeDir(dir);
-      },
-    };
-  });
-});
-
-describeWithPostgres('AttachmentStore on PostgreSQL', () => {
-  let cluster: TestCluster;
-  beforeAll(async () => {
-    cluster = await startCluster();
-  }, 60_000);
-  afterAll(() => cluster?.destroy());
-
-  contract(async () => {
-    const url = await cluster.createDatabase();
-    const opened: PostgresDatabase[] = [];
-    return {
-      open: async () => {
-        const database = await openPostgres(url);
-        opened.push(database);
-        return database.store;
-      },
-      cleanup: async () => {
-        for (const database of opened) await database.close();
-      },
-    };
-  });
-});
+describeEachStoreEngine('AttachmentStore', CASES.map(([name, run]) => [name, async (open) => run(await open(), await open())]));

@@ -1,14 +1,11 @@
 // What every SubmissionStore promises, from one table of cases run against each engine:
 // SQLite (a file in a temp folder) and PostgreSQL (a throwaway cluster).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { checkSubmission } from '../../server/ingest';
-import { openPostgres, type PostgresDatabase } from '../../server/store/postgres';
-import { openSqliteStore } from '../../server/store/sqlite';
 import type { FormVersionRow, NewSubmission, PublishDecision, PutOutcome, Store, StoredSubmission, SubmissionStore } from '../../server/store/types';
 import type { Submission } from '../../src/forms/submission';
 import { DEFAULT_FORM_ID, makeSubmission, makeSubmissions } from '../fixtures/submissions';
-import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
-import { makeTempDir, removeDir } from '../helpers/server';
+import { describeEachStoreEngine } from '../helpers/store-engines';
 
 const OTHER_FORM_ID = 'gender-sensitivity';
 const AT = '2026-11-27T10:00:00.000Z';
@@ -317,56 +314,4 @@ const CASES: ReadonlyArray<[string, (fixture: Fixture) => Promise<void>]> = [
   ],
 ];
 
-/** Runs every case on a fresh database made by `fresh`. */
-function contract(fresh: () => Promise<{ store: () => Promise<Store>; cleanup: () => Promise<void> }>): void {
-  it.each(CASES)('%s', async (_name, run) => {
-    const { store, cleanup } = await fresh();
-    try {
-      await run({ store });
-    } finally {
-      await cleanup();
-    }
-  });
-}
-
-describe('SubmissionStore on SQLite', () => {
-  contract(async () => {
-    const dir = makeTempDir();
-    const opened: Store[] = [];
-    return {
-      store: async () => {
-        const store = openSqliteStore(dir);
-        opened.push(store);
-        return store;
-      },
-      cleanup: async () => {
-        // Closing twice is harmless for SQLite; the close case has already closed one.
-        for (const store of opened) await store.close();
-        removeDir(dir);
-      },
-    };
-  });
-});
-
-describeWithPostgres('SubmissionStore on PostgreSQL', () => {
-  let cluster: TestCluster;
-  beforeAll(async () => {
-    cluster = await startCluster();
-  }, 60_000);
-  afterAll(() => cluster?.destroy());
-
-  contract(async () => {
-    const url = await cluster.createDatabase();
-    const opened: PostgresDatabase[] = [];
-    return {
-      store: async () => {
-        const database = await openPostgres(url);
-        opened.push(database);
-        return database.store;
-      },
-      cleanup: async () => {
-        for (const database of opened) await database.close();
-      },
-    };
-  });
-});
+describeEachStoreEngine('SubmissionStore', CASES.map(([name, run]) => [name, (open) => run({ store: open })]));
