@@ -201,3 +201,13 @@ export async function get(server: TestServer, path: string, token?: string): Pro
   const response = await fetch(`${server.url}${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
   return readAnswer(response);
 }
+
+/** POST /api/v1/forms with a JSON definition and the coordinator token. */
+export async function publishDefinition(server: TestServer, definition: unknown): Promise<Answer> {
+  const response = await fetch(`${server.url}/api/v1/forms`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.coordinatorToken}` },
+    body: JSON.stringify(definition),
+  });
+  return readAnswer(response);
+}

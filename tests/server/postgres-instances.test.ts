@@ -12,7 +12,7 @@ import { DeviceListSchema } from '../../src/sync/devices-api';
 import { parseCsv } from '../helpers/csv-parse';
 import { api, codeOf, createDevice, enroll } from '../helpers/devices';
 import { describeWithPostgres, startCluster, type TestCluster } from '../helpers/postgres';
-import { get, postSubmissions, readAnswer, startTestServer, type TestServer } from '../helpers/server';
+import { get, postSubmissions, publishDefinition, startTestServer, type TestServer } from '../helpers/server';
 
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -97,12 +97,7 @@ describeWithPostgres('two servers on one PostgreSQL database', () => {
       title: { en: 'Shared form' },
       sections: [{ id: 'main', title: 'Main', questions: questionIds.map((q) => ({ id: q, type: 'text', label: q })) }],
     };
-    const response = await fetch(`${server.url}/api/v1/forms`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.coordinatorToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(form),
-    });
-    return readAnswer(response);
+    return publishDefinition(server, form);
   }
 
   it('the form catalog and its ETag come from the database: what one server publishes or closes, the other serves', async () => {

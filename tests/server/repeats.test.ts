@@ -10,17 +10,12 @@ import type { Answers } from '../../src/forms/schema';
 import { makeSubmission } from '../fixtures/submissions';
 import { HOUSEHOLD } from '../fixtures/household-repeat';
 import { parseCsv } from '../helpers/csv-parse';
-import { get, postSubmissions, readAnswer, startTestServer, type TestServer } from '../helpers/server';
+import { get, postSubmissions, publishDefinition, startTestServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  const response = await fetch(`${server.url}/api/v1/forms`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.coordinatorToken}` },
-    body: JSON.stringify(HOUSEHOLD),
-  });
-  expect((await readAnswer(response)).status).toBe(201);
+  expect((await publishDefinition(server, HOUSEHOLD)).status).toBe(201);
 });
 afterAll(async () => {
   await server.stop();
