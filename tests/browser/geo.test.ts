@@ -4,9 +4,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startAppServer } from '../helpers/app-server';
 import { axeViolations } from '../helpers/axe';
-import { describeInBrowser, launchChromium, storedSubmissions, type Browser, type Page } from '../helpers/browser';
+import { describeInBrowser, enrollAndFindForm, publishXlsForm, launchChromium, storedSubmissions, type Browser, type Page } from '../helpers/browser';
 import { parseCsv } from '../helpers/csv-parse';
-import { waitUntilControlled } from '../helpers/pwa';
 import { buildXlsx } from '../helpers/xlsx';
 
 const WORKBOOK = buildXlsx({
@@ -46,17 +45,10 @@ describeInBrowser('locations filled on a device', () => {
   const heading = () => page.getByRole('heading', { level: 1 }).textContent();
 
   it('takes the browser\'s location, or one typed by hand, validates it, syncs, and exports four columns', async () => {
-    const published = await fetch(`${server.url}/api/v1/forms`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.tokens.coordinator}`, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      body: new Blob([WORKBOOK as Uint8Array<ArrayBuffer>]),
-    });
+    const published = await publishXlsForm(server, WORKBOOK);
     expect(published.status).toBe(201);
 
-    await page.goto(`${server.url}/#enroll=${server.tokens.device}`);
-    await waitUntilControlled(page);
-    const start = page.getByRole('button', { name: 'New response: Site visit' });
-    await start.waitFor({ timeout: 20_000 });
+    const start = await enrollAndFindForm(page, server, 'Site visit');
 
     // From the browser's geolocation, with a plain word on how accurate it is.
     await start.click();

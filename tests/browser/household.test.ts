@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
-import { describeInBrowser, storedSubmissions, useAppInBrowser } from '../helpers/browser';
+import { describeInBrowser, enrollAndFindForm, publishXlsForm, storedSubmissions, useAppInBrowser } from '../helpers/browser';
 import { parseCsv } from '../helpers/csv-parse';
 import { makePng } from '../helpers/png';
-import { waitUntilControlled } from '../helpers/pwa';
 import { buildXlsx } from '../helpers/xlsx';
 
 const WORKBOOK = buildXlsx({
@@ -40,20 +39,13 @@ describeInBrowser('a household survey with a roster, a location and a photo', ()
   it('is published, filled offline, synced, and exported', async () => {
     const { server } = app;
     const auth = { Authorization: `Bearer ${server.tokens.coordinator}` };
-    const published = await fetch(`${server.url}/api/v1/forms`, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      body: new Blob([WORKBOOK as Uint8Array<ArrayBuffer>]),
-    });
+    const published = await publishXlsForm(server, WORKBOOK);
     expect(published.status).toBe(201);
 
     const context = await app.browser.newContext();
     const page = await context.newPage();
     const heading = () => page.getByRole('heading', { level: 1 }).textContent();
-    await page.goto(`${server.url}/#enroll=${server.tokens.device}`);
-    await waitUntilControlled(page);
-    const start = page.getByRole('button', { name: 'New response: Household survey' });
-    await start.waitFor({ timeout: 20_000 });
+    const start = await enrollAndFindForm(page, server, 'Household survey');
 
     await context.setOffline(true);
     await start.click();

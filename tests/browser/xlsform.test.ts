@@ -3,9 +3,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startAppServer } from '../helpers/app-server';
 import { axeViolations } from '../helpers/axe';
-import { describeInBrowser, launchChromium, storedSubmissions, type Browser, type Page } from '../helpers/browser';
+import { describeInBrowser, enrollAndFindForm, publishXlsForm, launchChromium, storedSubmissions, type Browser, type Page } from '../helpers/browser';
 import { parseCsv } from '../helpers/csv-parse';
-import { waitUntilControlled } from '../helpers/pwa';
 import { buildXlsx } from '../helpers/xlsx';
 
 const WORKBOOK = buildXlsx({
@@ -44,18 +43,11 @@ describeInBrowser('an XLSForm filled on a device', () => {
   const ageError = () => page.locator('#q-age-error').textContent();
 
   it('publishes, fills in English and in French, shows the constraint message, and exports the CSV', async () => {
-    const published = await fetch(`${server.url}/api/v1/forms`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${server.tokens.coordinator}`, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      body: new Blob([WORKBOOK as Uint8Array<ArrayBuffer>]),
-    });
+    const published = await publishXlsForm(server, WORKBOOK);
     expect(published.status).toBe(201);
     expect(await published.json()).toMatchObject({ form: { id: 'labour-survey', version: 1 } });
 
-    await page.goto(`${server.url}/#enroll=${server.tokens.device}`);
-    await waitUntilControlled(page);
-    const start = page.getByRole('button', { name: 'New response: Labour survey' });
-    await start.waitFor({ timeout: 20_000 });
+    const start = await enrollAndFindForm(page, server, 'Labour survey');
 
     // In English: the employer question appears for an adult; the constraint speaks at once.
     await start.click();

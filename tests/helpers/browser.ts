@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { startAppServer } from './app-server';
 import { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium } from './chromium';
 import { defineOpenAppDb, type WithAppDb } from './device-data';
+import { waitUntilControlled } from './pwa';
 
 export { CHROMIUM_PATH, HAS_CHROMIUM, launchChromium };
 
@@ -66,4 +67,22 @@ export function useAppInBrowser(): AppInBrowser {
     await app.server?.stop();
   });
   return app;
+}
+
+/** POSTs an XLSForm workbook to the app's server with the coordinator token. */
+export function publishXlsForm(server: AppInBrowser['server'], workbook: Uint8Array): Promise<Response> {
+  return fetch(`${server.url}/api/v1/forms`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.tokens.coordinator}`, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    body: new Blob([workbook as Uint8Array<ArrayBuffer>]),
+  });
+}
+
+/** Enrolls the page's device, waits for the service worker, and returns home's "New response" button of a form once shown. */
+export async function enrollAndFindForm(page: Page, server: AppInBrowser['server'], title: string) {
+  await page.goto(`${server.url}/#enroll=${server.tokens.device}`);
+  await waitUntilControlled(page);
+  const start = page.getByRole('button', { name: `New response: ${title}` });
+  await start.waitFor({ timeout: 20_000 });
+  return start;
 }
