@@ -23,12 +23,12 @@ function fixed(min: number, max: number, call: Spec['call']): Spec {
 }
 
 /** The items of a node-set, or the value itself as the only item. */
-function items(value: Value): readonly Value[] {
+export function items(value: Value): readonly Value[] {
   return isNodeSet(value) ? value.items : [value];
 }
 
 /** Every argument's items, node-sets spread out. */
-function allItems(args: Args, ctx: EvalContext, ev: Evaluate): Value[] {
+export function allItems(args: Args, ctx: EvalContext, ev: Evaluate): Value[] {
   const out: Value[] = [];
   for (const a of args) out.push(...items(ev(a, ctx)));
   return out;

@@ -5,6 +5,7 @@ import type { EvalContext, Evaluate } from './context';
 import { toBoolean, toNumber, toText } from './convert';
 import { digest } from './digest';
 import type { FunctionSpec } from './functions';
+import { allItems, items } from './functions-core';
 
 type Args = readonly Expr[];
 
@@ -36,16 +37,6 @@ export function readGeoPoints(text: string): LatLon[] | undefined {
 /** The radius of the spherical earth the area and distance formulas use (WGS 84's equatorial radius, as Enketo uses). */
 export const EARTH_RADIUS_METERS = 6_378_137;
 const RAD = Math.PI / 180;
-
-function items(value: Value): readonly Value[] {
-  return isNodeSet(value) ? value.items : [value];
-}
-
-function allItems(args: Args, ctx: EvalContext, ev: Evaluate): Value[] {
-  const out: Value[] = [];
-  for (const a of args) out.push(...items(ev(a, ctx)));
-  return out;
-}
 
 /**
  * The points of geoshapes, geotraces and geopoints, in order (a node-set of geopoints from a
