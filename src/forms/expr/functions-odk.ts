@@ -6,32 +6,16 @@ import { toBoolean, toNumber, toText } from './convert';
 import { digest } from './digest';
 import type { FunctionSpec } from './functions';
 import { allItems, items } from './functions-core';
+import { parseGeoPoints, type GeoPoint } from './geo-text';
 
 type Args = readonly Expr[];
 
 /** A location's coordinates in degrees. */
-export interface LatLon {
-  readonly latitude: number;
-  readonly longitude: number;
-}
+export type LatLon = Pick<GeoPoint, 'latitude' | 'longitude'>;
 
-// The expression module imports only its siblings (it runs in the page, the worker and the server), so it
-// reads ODK's location texts itself, by the same rules as src/forms/geo.ts: "lat lon [alt [acc]]", joined by ";".
-const COORDINATE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** The points of a geopoint, geotrace or geoshape text (a trailing ";" allowed), or undefined. */
+/** The points of a geopoint, geotrace or geoshape text (a trailing ";" allowed), or undefined: the rules answers are validated by. */
 export function readGeoPoints(text: string): LatLon[] | undefined {
-  const pieces = text.split(';');
-  if (pieces.length > 1 && pieces[pieces.length - 1]!.trim() === '') pieces.pop();
-  const points: LatLon[] = [];
-  for (const piece of pieces) {
-    const parts = piece.trim().split(/\s+/);
-    if (parts.length < 2 || parts.length > 4 || !parts.every((p) => COORDINATE.test(p))) return undefined;
-    const [latitude, longitude] = [Number(parts[0]), Number(parts[1])];
-    if (!(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180)) return undefined;
-    points.push({ latitude, longitude });
-  }
-  return points;
+  return parseGeoPoints(text)?.map(({ latitude, longitude }) => ({ latitude, longitude }));
 }
 
 /** The radius of the spherical earth the area and distance formulas use (WGS 84's equatorial radius, as Enketo uses). */
